@@ -1,0 +1,37 @@
+import { Hono } from "hono";
+import { csrf } from "hono/csrf";
+import type { AppEnv } from "./env";
+import { enforcePolicy } from "./http/policy";
+import { requestContext } from "./http/context";
+import { isApi, problem } from "./http/respond";
+import { t } from "./i18n";
+import { authPages } from "./routes/auth";
+import { health } from "./routes/health";
+import { sessionApi } from "./routes/api/session";
+import { parcelsApi } from "./routes/api/parcels";
+import { parcelPages } from "./routes/parcels";
+import { home } from "./routes/home";
+import { ErrorPage } from "../views/error-page";
+
+export const app = new Hono<AppEnv>();
+
+// Form posts must come from this origin; JSON mutations are guarded by their content type instead.
+app.use(csrf());
+app.use(requestContext);
+app.use(enforcePolicy);
+
+app.route("/", health);
+app.route("/", authPages);
+app.route("/", home);
+app.route("/parcels", parcelPages);
+app.route("/api/v1/session", sessionApi);
+app.route("/api/v1/parcels", parcelsApi);
+
+app.notFound((c) =>
+  isApi(c) ? problem(c, 404, "not_found") : c.html(<ErrorPage c={c} status={404} message={t(c.get("lang") ?? "zh-CN", "error.not_found")} />, 404),
+);
+
+app.onError((err, c) => {
+  console.error(err);
+  return isApi(c) ? problem(c, 500, "internal") : c.html(<ErrorPage c={c} status={500} message={t(c.get("lang") ?? "zh-CN", "error.internal")} />, 500);
+});

@@ -1,0 +1,58 @@
+// The one hand-written stylesheet: system fonts with a CJK fallback, dense tables, print rules.
+export const CSS = `
+:root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--head:#f6f8fa;--accent:#0b5cad;
+--green:#1a7f37;--amber:#9a6700;--red:#cf222e;--grey:#6e7781;}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;color:var(--fg);background:var(--bg)}
+a{color:var(--accent)}
+.topbar{display:flex;gap:12px;align-items:center;padding:8px 16px;background:#0b3d6e;color:#fff;flex-wrap:wrap}
+.topbar a,.topbar .link{color:#fff}
+.topbar .org{font-weight:600;text-decoration:none}
+.topbar .app-title{opacity:.85}
+.spacer{flex:1}
+.mainnav{display:flex;gap:4px;padding:0 16px;border-bottom:1px solid var(--line);background:var(--head);overflow-x:auto}
+.mainnav a{padding:8px 10px;text-decoration:none;color:var(--fg);white-space:nowrap}
+.mainnav a[aria-current=page]{border-bottom:3px solid var(--accent);font-weight:600}
+main{padding:16px;max-width:1400px;margin:0 auto}
+h1{font-size:20px;margin:4px 0 12px}
+h2{font-size:16px;margin:20px 0 8px}
+.inline{display:inline}
+button.link{background:none;border:0;padding:0;font:inherit;cursor:pointer;text-decoration:underline}
+.table-wrap{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;white-space:nowrap}
+thead th{position:sticky;top:0;background:var(--head);z-index:1}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.empty{padding:24px;color:var(--muted);text-align:center}
+.badge{display:inline-block;padding:0 6px;border-radius:10px;border:1px solid currentColor;font-size:12px;white-space:nowrap}
+.s-completed,.s-started,.s-supplied,.ok{color:var(--green)}
+.s-planned,.s-approved,.s-acquired,.s-reserved{color:var(--accent)}
+.s-withdrawn{color:var(--grey)}
+.warn{color:var(--amber)}.bad{color:var(--red)}
+.chain{display:grid;grid-template-columns:repeat(auto-fit,minmax(130px,1fr));gap:8px;margin:12px 0}
+.chain a{display:block;border:1px solid var(--line);border-radius:6px;padding:8px;text-decoration:none;color:var(--fg)}
+.chain .step{font-size:12px;color:var(--muted)}
+.chain .count{font-size:20px;font-weight:600;font-variant-numeric:tabular-nums}
+.chain .area{font-size:12px;font-variant-numeric:tabular-nums}
+form.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin-bottom:12px}
+label{display:block;font-size:12px;color:var(--muted)}
+input,select,textarea{font:inherit;padding:4px 6px;border:1px solid #8c959f;border-radius:4px;min-width:8em;max-width:100%}
+button,.button{font:inherit;padding:5px 12px;border-radius:4px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
+.form-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:10px 16px;margin:8px 0 12px}
+.field-error{color:var(--red);font-size:12px;margin-top:2px}
+[aria-invalid=true]{border-color:var(--red)}
+.notice{border:1px solid var(--line);border-left:4px solid var(--accent);padding:8px 12px;margin:8px 0;background:var(--head)}
+.notice.error{border-left-color:var(--red)}
+dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
+dl.fields dt{color:var(--muted)}
+dl.fields dd{margin:0}
+ol.timeline{list-style:none;padding:0;margin:0}
+ol.timeline li{border-left:2px solid var(--line);padding:4px 0 8px 12px}
+.muted{color:var(--muted)}
+.pager{display:flex;gap:12px;margin:12px 0}
+.htmx-indicator{opacity:0;transition:opacity .2s}
+.htmx-request .htmx-indicator,.htmx-request.htmx-indicator{opacity:1}
+.cols{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+@media (max-width:800px){.cols{grid-template-columns:1fr}main{padding:8px}}
+@media print{.topbar,.mainnav,form,.pager{display:none}th,td{white-space:normal}a{color:inherit;text-decoration:none}}
+`;

@@ -1,0 +1,145 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Dates are business dates "YYYY-MM-DD" (Asia/Shanghai); *_at columns are ISO instants (UTC).
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  role: text("role", { enum: ["admin", "officer", "lead", "viewer"] }).notNull(),
+  // "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>": scheme and count travel with the hash.
+  passwordHash: text("password_hash").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    // SHA-256 of the cookie token, so a leaked table does not leak live sessions.
+    id: text("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+// 农转用批次 land-conversion batch
+export const batches = sqliteTable(
+  "batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["urban", "standalone", "linked"] }).notNull(),
+    authority: text("authority"),
+    docNo: text("doc_no"),
+    approvedOn: text("approved_on"),
+    totalM2: integer("total_m2"),
+    agriculturalM2: integer("agricultural_m2"),
+    cultivatedM2: integer("cultivated_m2"),
+    unusedM2: integer("unused_m2"),
+    newConstructionM2: integer("new_construction_m2"),
+    note: text("note"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index("batches_approved_idx").on(t.approvedOn)],
+);
+
+export const parcels = sqliteTable(
+  "parcels",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull(), // 宗地编号
+    name: text("name").notNull(), // 坐落
+    town: text("town").notNull(), // 镇/街道
+    landUse: text("land_use").notNull(),
+    origin: text("origin", { enum: ["collective", "state"] }).notNull(),
+    areaM2: integer("area_m2").notNull(),
+    state: text("state").notNull(),
+    version: integer("version").notNull().default(1),
+    batchId: integer("batch_id").references(() => batches.id),
+    projectId: integer("project_id"),
+    // Business date of the latest effective move: the next move may not be dated before it.
+    lastMovedOn: text("last_moved_on"),
+    approvedOn: text("approved_on"),
+    approvalDocNo: text("approval_doc_no"),
+    acquiredOn: text("acquired_on"),
+    acquisitionDocNo: text("acquisition_doc_no"),
+    reservedOn: text("reserved_on"),
+    reserveNo: text("reserve_no"),
+    suppliedOn: text("supplied_on"),
+    supplyMethod: text("supply_method"),
+    supplyDocNo: text("supply_doc_no"),
+    landUser: text("land_user"),
+    // 万元 kept exactly as integer 元 (1 万元 = 10,000 元).
+    priceYuan: integer("price_yuan"),
+    agreedStartOn: text("agreed_start_on"),
+    agreedCompletionOn: text("agreed_completion_on"),
+    supervisionNo: text("supervision_no"),
+    startedOn: text("started_on"),
+    permitNo: text("permit_no"),
+    completedOn: text("completed_on"),
+    withdrawnOn: text("withdrawn_on"),
+    withdrawalDocNo: text("withdrawal_doc_no"),
+    withdrawalReason: text("withdrawal_reason"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("parcels_code_uq").on(t.code),
+    index("parcels_state_idx").on(t.state, t.id),
+    index("parcels_town_idx").on(t.town, t.id),
+    index("parcels_batch_idx").on(t.batchId, t.state),
+    index("parcels_project_idx").on(t.projectId),
+    index("parcels_land_use_idx").on(t.landUse, t.id),
+  ],
+);
+
+// Append-only: triggers in a custom migration refuse UPDATE and DELETE. No cascade points here.
+export const parcelEvents = sqliteTable(
+  "parcel_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    parcelId: integer("parcel_id").notNull().references(() => parcels.id),
+    kind: text("kind", { enum: ["move", "correction", "edit", "delay"] }).notNull(),
+    fromState: text("from_state"),
+    toState: text("to_state"),
+    // Business date of the move (for a correction: the day it was recorded).
+    on: text("on").notNull(),
+    // The move's fields (docNo, method, ...) as JSON, or for an edit the changed fields.
+    data: text("data").notNull().default("{}"),
+    note: text("note"),
+    actorId: integer("actor_id").notNull().references(() => users.id),
+    recordedAt: text("recorded_at").notNull(),
+    // The parcel's version once this event applied.
+    version: integer("version").notNull(),
+    // For a correction: the move it undoes.
+    revertsEventId: integer("reverts_event_id"),
+    idempotencyKey: text("idempotency_key"),
+    // The response first given for an idempotent request, replayed verbatim.
+    response: text("response"),
+  },
+  (t) => [
+    index("events_parcel_idx").on(t.parcelId, t.id),
+    index("events_on_idx").on(t.on),
+    uniqueIndex("events_idempotency_uq").on(t.idempotencyKey),
+  ],
+);
+
+// Running totals per state for the chain strip, kept in step with parcels inside every write batch.
+export const chainTotals = sqliteTable("chain_totals", {
+  state: text("state").primaryKey(),
+  count: integer("count").notNull().default(0),
+  areaM2: integer("area_m2").notNull().default(0),
+});
+
+export type User = typeof users.$inferSelect;
+export type Parcel = typeof parcels.$inferSelect;
+export type ParcelEvent = typeof parcelEvents.$inferSelect;
+export type Batch = typeof batches.$inferSelect;

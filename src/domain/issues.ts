@@ -1,0 +1,27 @@
+import type { z } from "zod";
+
+/** One problem with one input field; `code` is a message-catalogue key, `params` fill it in. */
+export type Issue = { path: string; code: string; params?: Record<string, string | number> };
+
+/** Maps zod's issues (parsed with `reportInput: true`) onto catalogue codes. */
+export function issuesFromZod(error: z.ZodError): Issue[] {
+  return error.issues.map((i): Issue => {
+    const path = i.path.map(String).join(".") || "_";
+    const input = (i as { input?: unknown }).input;
+    switch (i.code) {
+      case "invalid_type":
+        return { path, code: input === undefined || input === null ? "required" : "invalid_type" };
+      case "too_small":
+        if (i.origin === "string" && Number(i.minimum) <= 1) return { path, code: "required" };
+        return { path, code: i.origin === "string" ? "too_short" : "too_small", params: { min: Number(i.minimum) } };
+      case "too_big":
+        return { path, code: i.origin === "string" ? "too_long" : "too_big", params: { max: Number(i.maximum) } };
+      case "invalid_value":
+        return { path, code: "invalid_choice" };
+      case "custom":
+        return { path, code: i.message };
+      default:
+        return { path, code: "invalid_format" };
+    }
+  });
+}

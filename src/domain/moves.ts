@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { checkMoveDate, moveKind, STATES, type State } from "./chain";
+import { isoDate, optionalText, positiveId, text } from "./fields";
+import { issuesFromZod, type Issue } from "./issues";
+
+export const SUPPLY_METHODS = ["allocation", "agreement", "tender", "auction", "listing", "lease", "capital"] as const;
+
+/** What every move carries. */
+export const moveBase = z.object({
+  to: z.enum(STATES),
+  date: isoDate,
+  version: z.number().int().positive(),
+  note: optionalText(500),
+});
+
+const docNo = text(100);
+const reason = optionalText(500);
+
+// The fields each target state records (SPEC §3, §9 "Move input").
+const targetFields = {
+  planned: z.object({}),
+  approved: z.object({ docNo, batchId: positiveId.optional() }),
+  acquired: z.object({ docNo }),
+  reserved: z.object({ reserveNo: text(100), reason }),
+  supplied: z
+    .object({
+      method: z.enum(SUPPLY_METHODS),
+      docNo,
+      landUser: text(200),
+      priceWan: z.number().nonnegative().max(1e8).optional(),
+      agreedStartOn: isoDate,
+      agreedCompletionOn: isoDate,
+      supervisionNo: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().length(19).optional()),
+      reason,
+    })
+    .superRefine((v, ctx) => {
+      if (v.method !== "allocation" && v.priceWan === undefined)
+        ctx.addIssue({ code: "custom", path: ["priceWan"], message: "required" });
+      if (v.agreedCompletionOn < v.agreedStartOn)
+        ctx.addIssue({ code: "custom", path: ["agreedCompletionOn"], message: "completion_before_start" });
+    }),
+  started: z.object({ permitNo: text(100) }),
+  completed: z.object({}),
+  withdrawn: z.object({ docNo, reason: text(500) }),
+} satisfies Record<State, z.ZodType>;
+
+/** Names of the fields a move to `to` asks for, in form order (the move form shows exactly these). */
+export const MOVE_FIELDS: Record<State, readonly string[]> = {
+  planned: [],
+  approved: ["docNo", "batchId"],
+  acquired: ["docNo"],
+  reserved: ["reserveNo", "reason"],
+  supplied: ["method", "docNo", "landUser", "priceWan", "agreedStartOn", "agreedCompletionOn", "supervisionNo", "reason"],
+  started: ["permitNo"],
+  completed: [],
+  withdrawn: ["docNo", "reason"],
+};
+
+export type MoveFields = Record<string, string | number | undefined>;
+
+export type MoveOk = { ok: true; to: State; date: string; note?: string; fields: MoveFields };
+export type MoveRefused = { ok: false; error: "invalid_move" | "validation"; issues: Issue[] };
+
+/**
+ * Checks a move against the chain, the target's required fields and the date rules.
+ * `body` has passed `moveBase` already (so `to`, `date`, `version` are well-typed).
+ */
+export function validateMove(
+  parcel: { state: State; lastMovedOn: string | null },
+  body: z.infer<typeof moveBase> & Record<string, unknown>,
+  today: string,
+): MoveOk | MoveRefused {
+  const kind = moveKind(parcel.state, body.to);
+  if (!kind) return { ok: false, error: "invalid_move", issues: [{ path: "to", code: "invalid_move", params: { from: parcel.state, to: body.to } }] };
+  const parsed = targetFields[body.to].safeParse(body, { reportInput: true });
+  const issues: Issue[] = parsed.success ? [] : issuesFromZod(parsed.error);
+  if (kind === "skip" && !(typeof body.reason === "string" && body.reason.trim()))
+    issues.push({ path: "reason", code: "skip_needs_reason" });
+  const dateProblem = checkMoveDate(body.date, parcel.lastMovedOn, today);
+  if (dateProblem) issues.push({ path: "date", code: dateProblem, params: { previous: parcel.lastMovedOn ?? "", today } });
+  if (!parsed.success || issues.length) return { ok: false, error: "validation", issues };
+  return { ok: true, to: body.to, date: body.date, note: body.note, fields: parsed.data as MoveFields };
+}
+
+/** Parses the common part of a move; the issues name the missing or malformed fields. */
+export function parseMoveBase(body: unknown) {
+  const parsed = moveBase.safeParse(body, { reportInput: true });
+  return parsed.success ? { ok: true as const, value: parsed.data } : { ok: false as const, issues: issuesFromZod(parsed.error) };
+}

@@ -1,0 +1,81 @@
+import type { Parcel } from "../db/schema";
+import type { State } from "./chain";
+import type { MoveFields } from "./moves";
+
+/** The parcel columns a move writes; everything else about a parcel is registration data. */
+export type ParcelPatch = Partial<Omit<Parcel, "id" | "code" | "version" | "createdAt" | "createdBy">>;
+
+// The columns each state's move fills in; a correction of that move clears exactly these.
+export const STATE_COLUMNS: Record<State, (keyof ParcelPatch)[]> = {
+  planned: [],
+  approved: ["approvedOn", "approvalDocNo"],
+  acquired: ["acquiredOn", "acquisitionDocNo"],
+  reserved: ["reservedOn", "reserveNo"],
+  supplied: ["suppliedOn", "supplyMethod", "supplyDocNo", "landUser", "priceYuan", "agreedStartOn", "agreedCompletionOn", "supervisionNo"],
+  started: ["startedOn", "permitNo"],
+  completed: ["completedOn"],
+  withdrawn: ["withdrawnOn", "withdrawalDocNo", "withdrawalReason"],
+};
+
+const str = (v: unknown) => (v === undefined ? null : String(v));
+
+/** 万元 → integer 元, exact to the 元. */
+export const wanToYuan = (wan: number) => Math.round(wan * 10000);
+
+/** The parcel columns a validated move to `to` on `date` sets. */
+export function movePatch(to: State, date: string, f: MoveFields): ParcelPatch {
+  const base: ParcelPatch = { state: to, lastMovedOn: date };
+  switch (to) {
+    case "approved":
+      return { ...base, approvedOn: date, approvalDocNo: str(f.docNo), ...(f.batchId !== undefined ? { batchId: Number(f.batchId) } : {}) };
+    case "acquired":
+      return { ...base, acquiredOn: date, acquisitionDocNo: str(f.docNo) };
+    case "reserved":
+      return { ...base, reservedOn: date, reserveNo: str(f.reserveNo) };
+    case "supplied":
+      return {
+        ...base,
+        suppliedOn: date,
+        supplyMethod: str(f.method),
+        supplyDocNo: str(f.docNo),
+        landUser: str(f.landUser),
+        priceYuan: f.priceWan === undefined ? null : wanToYuan(Number(f.priceWan)),
+        agreedStartOn: str(f.agreedStartOn),
+        agreedCompletionOn: str(f.agreedCompletionOn),
+        supervisionNo: str(f.supervisionNo),
+      };
+    case "started":
+      return { ...base, startedOn: date, permitNo: str(f.permitNo) };
+    case "completed":
+      return { ...base, completedOn: date };
+    case "withdrawn":
+      return { ...base, withdrawnOn: date, withdrawalDocNo: str(f.docNo), withdrawalReason: str(f.reason) };
+    default:
+      return base;
+  }
+}
+
+/** The minimum an event needs to say for the chain to be replayed. */
+export type ChainEvent = { id: number; kind: string; fromState: string | null; toState: string | null; on: string; revertsEventId: number | null };
+
+/** The moves still in force, oldest first: each correction takes back the latest one. */
+export function effectiveMoves<E extends ChainEvent>(events: readonly E[]): E[] {
+  const stack: E[] = [];
+  for (const e of events) {
+    if (e.kind === "move") stack.push(e);
+    else if (e.kind === "correction") stack.pop();
+  }
+  return stack;
+}
+
+/**
+ * The columns that undo `move`: its state's fields cleared, the previous state and date restored,
+ * and a batch it set put back. `previousOn` is the date of the move in force before it (or the
+ * registration date of a parcel registered straight into the reserve), null for none.
+ */
+export function correctionPatch(move: ChainEvent & { data: Record<string, unknown> }, previousOn: string | null): ParcelPatch {
+  const patch: ParcelPatch = { state: move.fromState as State, lastMovedOn: previousOn };
+  for (const col of STATE_COLUMNS[move.toState as State] ?? []) (patch as Record<string, unknown>)[col] = null;
+  if ("previousBatchId" in move.data) patch.batchId = (move.data.previousBatchId as number | null) ?? null;
+  return patch;
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { isoDate, LAND_USES, ORIGINS, optionalText, positiveId, text, areaInput } from "./fields";
+import { issuesFromZod, type Issue } from "./issues";
+
+/** Registration of a parcel (SPEC §3 `planned`, or `reserved` for state-owned stock). */
+export const registerInput = z
+  .object({
+    code: text(50),
+    name: text(200),
+    town: text(50),
+    landUse: z.enum(LAND_USES),
+    origin: z.enum(ORIGINS),
+    area: areaInput,
+    batchId: positiveId.optional(),
+    projectId: positiveId.optional(),
+    state: z.enum(["planned", "reserved"]).optional(),
+    date: isoDate.optional(),
+    reserveNo: optionalText(100),
+    note: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.state !== "reserved") return;
+    if (v.origin !== "state") ctx.addIssue({ code: "custom", path: ["state"], message: "register_state" });
+    if (!v.date) ctx.addIssue({ code: "custom", path: ["date"], message: "required" });
+    if (!v.reserveNo) ctx.addIssue({ code: "custom", path: ["reserveNo"], message: "required" });
+  });
+export type RegisterInput = z.infer<typeof registerInput>;
+
+/** Registration fields an edit may change (`PATCH`), with the version it was made against. */
+export const editInput = z
+  .object({
+    version: z.number().int().positive(),
+    name: text(200).optional(),
+    town: text(50).optional(),
+    landUse: z.enum(LAND_USES).optional(),
+    area: areaInput.optional(),
+    batchId: positiveId.nullable().optional(),
+    projectId: positiveId.nullable().optional(),
+    note: optionalText(500),
+  })
+  .refine((v) => Object.keys(v).some((k) => k !== "version" && k !== "note"), { message: "nothing_to_edit", path: ["_"] });
+export type EditInput = z.infer<typeof editInput>;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+export function parseWith<T>(schema: z.ZodType<T>, body: unknown): Parsed<T> {
+  const r = schema.safeParse(body, { reportInput: true });
+  return r.success ? { ok: true, value: r.data } : { ok: false, issues: issuesFromZod(r.error) };
+}

@@ -1,0 +1,57 @@
+import { createMiddleware } from "hono/factory";
+import { matchedRoutes } from "hono/route";
+import type { AppEnv, Role } from "../env";
+import { deny } from "./respond";
+
+export type Policy = "public" | "authenticated" | readonly Role[];
+
+const EDITORS: readonly Role[] = ["officer", "admin"];
+const EVERYONE: Policy = "authenticated";
+
+/**
+ * Deny by default: every route the app serves is listed here as "METHOD /path" with who may call it.
+ * A route missing from this table answers 403 to everybody, and a test fails on it.
+ */
+export const ROUTE_POLICY: Record<string, Policy> = {
+  "GET /healthz": "public",
+  "GET /assets/:file": "public",
+  "GET /login": "public",
+  "POST /login": "public",
+  "POST /logout": "public",
+  "POST /api/v1/session": "public",
+  "DELETE /api/v1/session": "public",
+  "GET /": EVERYONE,
+  "GET /parcels": EVERYONE,
+  "GET /parcels/new": EDITORS,
+  "POST /parcels": EDITORS,
+  "GET /parcels/:id": EVERYONE,
+  "GET /parcels/:id/move-fields": EDITORS,
+  "POST /parcels/:id/moves": EDITORS,
+  "POST /parcels/:id/corrections": EDITORS,
+  "GET /api/v1/parcels": EVERYONE,
+  "POST /api/v1/parcels": EDITORS,
+  "GET /api/v1/parcels/:id": EVERYONE,
+  "PATCH /api/v1/parcels/:id": EDITORS,
+  "POST /api/v1/parcels/:id/moves": EDITORS,
+  "POST /api/v1/parcels/:id/corrections": EDITORS,
+};
+
+/** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */
+export function routeKey(c: Parameters<typeof matchedRoutes>[0]): string | null {
+  const endpoint = matchedRoutes(c).findLast((r) => r.method !== "ALL");
+  if (!endpoint) return null;
+  const method = c.req.method === "HEAD" ? "GET" : c.req.method;
+  return `${method} ${endpoint.path}`;
+}
+
+/** Checks the route table against the session's user before any handler runs. */
+export const enforcePolicy = createMiddleware<AppEnv>(async (c, next) => {
+  const key = routeKey(c);
+  if (key === null) return next();
+  const policy = ROUTE_POLICY[key];
+  if (policy === "public") return next();
+  const user = c.get("user");
+  if (!user) return deny(c, 401);
+  if (policy === "authenticated" || (policy && policy.includes(user.role))) return next();
+  return deny(c, 403);
+});

@@ -1,0 +1,79 @@
+import type { Child } from "hono/jsx";
+import { STYLE_PATH } from "../src/assets/style";
+import { HTMX_SRI, type PageCtx } from "./page-context";
+
+const NAV: [string, string][] = [
+  ["/", "nav.home"],
+  ["/parcels", "nav.parcels"],
+  ["/batches", "nav.batches"],
+  ["/digestion", "nav.digestion"],
+  ["/idle-land", "nav.idle"],
+  ["/projects", "nav.projects"],
+  ["/battle-map", "nav.battleMap"],
+  ["/reviews/weekly", "nav.weekly"],
+  ["/admin", "nav.admin"],
+];
+
+// Links to views not built yet stay hidden: a dead menu entry is worse than none.
+export const LIVE_NAV = new Set(["/", "/parcels"]);
+
+/** The page shell: top bar with the bureau, the user and role, the language switch, and navigation. */
+export function Layout(props: { ctx: PageCtx; title: string; children: Child }) {
+  const { ctx } = props;
+  const htmxConfig = JSON.stringify({
+    allowEval: false,
+    includeIndicatorStyles: false,
+    historyCacheSize: 0,
+    selfRequestsOnly: true,
+    // 4xx answers carry the form with its errors (422) or the conflict notice (409): swap them in place.
+    responseHandling: [
+      { code: "204", swap: false },
+      { code: "[23]..", swap: true },
+      { code: "40[19]", swap: true, error: false },
+      { code: "422", swap: true, error: false },
+      { code: "[45]..", swap: false, error: true },
+    ],
+  });
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content={htmxConfig} />
+        <title>{`${props.title} · ${ctx.orgName}`}</title>
+        <link rel="stylesheet" href={STYLE_PATH} />
+        <script src={ctx.htmxUrl} integrity={HTMX_SRI} crossorigin="anonymous" defer></script>
+      </head>
+      <body>
+        <header class="topbar">
+          <a class="org" href="/">{ctx.orgName}</a>
+          <span class="app-title">{ctx.t("app.title")}</span>
+          <span class="spacer" />
+          {ctx.user && (
+            <span class="who">
+              {ctx.user.displayName}（{ctx.t(`role.${ctx.user.role}`)}）
+            </span>
+          )}
+          <a href={ctx.otherLangUrl} hreflang={ctx.lang === "en" ? "zh-CN" : "en"}>
+            {ctx.t("nav.lang")}
+          </a>
+          {ctx.user && (
+            <form method="post" action="/logout" class="inline">
+              <button type="submit" class="link">{ctx.t("nav.logout")}</button>
+            </form>
+          )}
+        </header>
+        {ctx.user && (
+          <nav class="mainnav" aria-label="main">
+            {NAV.filter(([href]) => LIVE_NAV.has(href)).map(([href, key]) => (
+              <a href={href} aria-current={ctx.path === href ? "page" : undefined}>
+                {ctx.t(key)}
+              </a>
+            ))}
+          </nav>
+        )}
+        <main>{props.children}</main>
+      </body>
+    </html>
+  );
+}

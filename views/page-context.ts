@@ -1,0 +1,35 @@
+import type { Context } from "hono";
+import type { AppEnv, SessionUser } from "../src/env";
+import { t, type Lang } from "../src/i18n";
+
+/** What every view needs to know about the request, without touching Hono. */
+export type PageCtx = {
+  lang: Lang;
+  user: SessionUser | null;
+  orgName: string;
+  htmxUrl: string;
+  path: string;
+  /** URL of the current page in the other language. */
+  otherLangUrl: string;
+  t: (key: string, params?: Record<string, string | number>) => string;
+};
+
+export const HTMX_VERSION = "2.0.11";
+export const HTMX_CDN_URL = `https://cdn.jsdelivr.net/npm/htmx.org@${HTMX_VERSION}/dist/htmx.min.js`;
+// SRI of the exact bytes of htmx.org@2.0.11/dist/htmx.min.js (the same file node_modules holds).
+export const HTMX_SRI = "sha384-2OatzQy1H+Zd/IIrjr1TcuDGqLXeHhbooAyJY1KdQMKnr4LZ22k31GBLdYKHmVjg";
+
+export function pageCtx(c: Context<AppEnv>): PageCtx {
+  const lang = c.get("lang") ?? "zh-CN";
+  const url = new URL(c.req.url);
+  url.searchParams.set("lang", lang === "en" ? "zh-CN" : "en");
+  return {
+    lang,
+    user: c.get("user") ?? null,
+    orgName: c.env.ORG_NAME || "自然资源和规划分局",
+    htmxUrl: c.env.HTMX_URL || HTMX_CDN_URL,
+    path: url.pathname,
+    otherLangUrl: url.pathname + url.search,
+    t: (key, params) => t(lang, key, params),
+  };
+}
