@@ -1,9 +1,12 @@
 import { Hono } from "hono";
 import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
 import { enforcePolicy } from "./http/policy";
 import { requestContext } from "./http/context";
-import { isApi, problem } from "./http/respond";
+import { jsonOnlyApi } from "./http/json-only";
+import { securityHeaders } from "./http/secure-headers";
+import { deny, isApi, problem } from "./http/respond";
 import { t } from "./i18n";
 import { authPages } from "./routes/auth";
 import { health } from "./routes/health";
@@ -15,9 +18,13 @@ import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
 
-// Form posts must come from this origin; JSON mutations are guarded by their content type instead.
-app.use(csrf());
+// Outermost, so headers land on every answer: pages, fragments, JSON, redirects, errors, 404s.
+app.use(securityHeaders);
 app.use(requestContext);
+app.use(jsonOnlyApi);
+// Form posts must come from this origin; the API is guarded by its content type instead (jsonOnlyApi).
+const csrfGuard = csrf();
+app.use((c, next) => (isApi(c) ? next() : csrfGuard(c, next)));
 app.use(enforcePolicy);
 
 app.route("/", health);
@@ -32,6 +39,9 @@ app.notFound((c) =>
 );
 
 app.onError((err, c) => {
+  // hono/csrf refuses a cross-site form post by throwing a 403.
+  if (err instanceof HTTPException && err.status === 403) return deny(c, 403);
+  if (err instanceof HTTPException && err.status < 500) return err.getResponse();
   console.error(err);
   return isApi(c) ? problem(c, 500, "internal") : c.html(<ErrorPage c={c} status={500} message={t(c.get("lang") ?? "zh-CN", "error.internal")} />, 500);
 });

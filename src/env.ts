@@ -1,3 +1,4 @@
+import type { SecureHeadersVariables } from "hono/secure-headers";
 import type { User } from "./db/schema";
 import type { Lang } from "./i18n";
 
@@ -13,5 +14,5 @@ export type AppEnv = {
     today: string;
     /** The request's instant, ISO (UTC). */
     now: string;
-  };
+  } & SecureHeadersVariables;
 };

@@ -16,7 +16,7 @@ export function HomePage(props: { ctx: PageCtx; totals: Total[] }) {
         {CHAIN_STATES.map((state) => {
           const t = byState.get(state) ?? { count: 0, areaM2: 0 };
           return (
-            <li style="list-style:none">
+            <li>
               <a href={`/parcels?state=${state}`} class={`s-${state}`}>
                 <div class="step">{ctx.t(`state.${state}`)}</div>
                 <div class="count">{t.count}</div>

@@ -42,7 +42,7 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Child }) 
         <meta name="htmx-config" content={htmxConfig} />
         <title>{`${props.title} · ${ctx.orgName}`}</title>
         <link rel="stylesheet" href={STYLE_PATH} />
-        <script src={ctx.htmxUrl} integrity={HTMX_SRI} crossorigin="anonymous" defer></script>
+        <script src={ctx.htmxUrl} integrity={HTMX_SRI} crossorigin="anonymous" nonce={ctx.nonce} defer></script>
       </head>
       <body>
         <header class="topbar">

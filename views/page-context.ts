@@ -8,6 +8,8 @@ export type PageCtx = {
   user: SessionUser | null;
   orgName: string;
   htmxUrl: string;
+  /** This response's CSP nonce: the one script tag that may run carries it. */
+  nonce: string;
   path: string;
   /** URL of the current page in the other language. */
   otherLangUrl: string;
@@ -28,6 +30,7 @@ export function pageCtx(c: Context<AppEnv>): PageCtx {
     user: c.get("user") ?? null,
     orgName: c.env.ORG_NAME || "自然资源和规划分局",
     htmxUrl: c.env.HTMX_URL || HTMX_CDN_URL,
+    nonce: c.get("secureHeadersNonce") ?? "",
     path: url.pathname,
     otherLangUrl: url.pathname + url.search,
     t: (key, params) => t(lang, key, params),

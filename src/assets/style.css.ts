@@ -29,7 +29,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .s-planned,.s-approved,.s-acquired,.s-reserved{color:var(--accent)}
 .s-withdrawn{color:var(--grey)}
 .warn{color:var(--amber)}.bad{color:var(--red)}
-.chain{display:grid;grid-template-columns:repeat(auto-fit,minmax(130px,1fr));gap:8px;margin:12px 0}
+.chain{display:grid;grid-template-columns:repeat(auto-fit,minmax(130px,1fr));gap:8px;margin:12px 0;padding:0;list-style:none}
 .chain a{display:block;border:1px solid var(--line);border-radius:6px;padding:8px;text-decoration:none;color:var(--fg)}
 .chain .step{font-size:12px;color:var(--muted)}
 .chain .count{font-size:20px;font-weight:600;font-variant-numeric:tabular-nums}

@@ -1,0 +1,40 @@
+import type { Context } from "hono";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+import { HTMX_CDN_URL } from "../../views/page-context";
+
+/**
+ * Where the htmx script may load from: the pinned CDN's origin, or the origin of an intranet mirror
+ * set in HTMX_URL ('self' when the mirror is this Worker).
+ */
+export function htmxSource(c: Context): string {
+  const here = new URL(c.req.url);
+  const env = c.env as { HTMX_URL?: string } | undefined;
+  const origin = new URL(env?.HTMX_URL || HTMX_CDN_URL, here).origin;
+  return origin === here.origin ? "'self'" : origin;
+}
+
+/**
+ * Security headers on every response, a fresh CSP nonce each time. Scripts run only with the nonce
+ * (the layout's htmx tag) or from htmx's origin; no inline styles anywhere, so style-src needs no
+ * 'unsafe-inline'. The referrer stays within the site: "same-origin" rather than "no-referrer",
+ * because the latter makes browsers send `Origin: null` on same-site form posts, which the CSRF
+ * check would refuse.
+ */
+export const securityHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: [NONCE, htmxSource],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", "data:"],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    formAction: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+  strictTransportSecurity: "max-age=31536000; includeSubDomains",
+  referrerPolicy: "same-origin",
+  xFrameOptions: "DENY",
+  xContentTypeOptions: true,
+});
