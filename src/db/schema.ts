@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Dates are business dates "YYYY-MM-DD" (Asia/Shanghai); *_at columns are ISO instants (UTC).
 const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
@@ -138,6 +138,12 @@ export const chainTotals = sqliteTable("chain_totals", {
   count: integer("count").notNull().default(0),
   areaM2: integer("area_m2").notNull().default(0),
 });
+
+// Always empty. A bulk write adds `INSERT INTO write_guards (ok) SELECT 0 WHERE <precondition broken>`:
+// the CHECK then fails that statement, and D1 rolls back the whole batch it belongs to (all or none).
+export const writeGuards = sqliteTable("write_guards", { ok: integer("ok").notNull() }, (t) => [
+  check("write_guard_failed", sql`${t.ok} = 1`),
+]);
 
 export type User = typeof users.$inferSelect;
 export type Parcel = typeof parcels.$inferSelect;
