@@ -5,6 +5,7 @@ import type { AppEnv } from "./env";
 import { enforcePolicy } from "./http/policy";
 import { requestContext } from "./http/context";
 import { jsonOnlyApi } from "./http/json-only";
+import { rowsReadHeader } from "./http/rows-read-header";
 import { securityHeaders } from "./http/secure-headers";
 import { deny, isApi, problem } from "./http/respond";
 import { t } from "./i18n";
@@ -20,6 +21,8 @@ export const app = new Hono<AppEnv>();
 
 // Outermost, so headers land on every answer: pages, fragments, JSON, redirects, errors, 404s.
 app.use(securityHeaders);
+// Bench only (BENCH=1): counts D1 rows read per request into X-Rows-Read. Before any query runs.
+app.use(rowsReadHeader);
 app.use(requestContext);
 app.use(jsonOnlyApi);
 // Form posts must come from this origin; the API is guarded by its content type instead (jsonOnlyApi).
