@@ -145,7 +145,34 @@ export const writeGuards = sqliteTable("write_guards", { ok: integer("ok").notNu
   check("write_guard_failed", sql`${t.ok} = 1`),
 ]);
 
+// 登录限流 failed-login counters in D1, one row per username ("user:…") and per client address ("ip:…").
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  // Failures since window_started_at; a window older than 15 minutes starts over.
+  failures: integer("failures").notNull(),
+  windowStartedAt: text("window_started_at").notNull(),
+  lockedUntil: text("locked_until"),
+});
+
+// 安全日志 security log. Append-only: triggers in a custom migration refuse UPDATE and DELETE.
+export const securityLog = sqliteTable("security_log", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  at: text("at").notNull(),
+  kind: text("kind").notNull(),
+  // Who acted: the session's user, or for a login the username typed (which may not exist).
+  actorId: integer("actor_id"),
+  actorName: text("actor_name"),
+  // The account acted upon by an admin action.
+  subjectId: integer("subject_id"),
+  subjectName: text("subject_name"),
+  ip: text("ip"),
+  method: text("method"),
+  path: text("path"),
+  detail: text("detail"),
+});
+
 export type User = typeof users.$inferSelect;
 export type Parcel = typeof parcels.$inferSelect;
 export type ParcelEvent = typeof parcelEvents.$inferSelect;
 export type Batch = typeof batches.$inferSelect;
+export type SecurityLogEntry = typeof securityLog.$inferSelect;
