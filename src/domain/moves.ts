@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkMoveDate, moveKind, STATES, type State } from "./chain";
+import { isIsoDate } from "./dates";
 import { isoDate, optionalText, positiveId, text } from "./fields";
 import { issuesFromZod, type Issue } from "./issues";
 
@@ -22,23 +23,16 @@ const targetFields = {
   approved: z.object({ docNo, batchId: positiveId.optional() }),
   acquired: z.object({ docNo }),
   reserved: z.object({ reserveNo: text(100), reason }),
-  supplied: z
-    .object({
-      method: z.enum(SUPPLY_METHODS),
-      docNo,
-      landUser: text(200),
-      priceWan: z.number().nonnegative().max(1e8).optional(),
-      agreedStartOn: isoDate,
-      agreedCompletionOn: isoDate,
-      supervisionNo: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().length(19).optional()),
-      reason,
-    })
-    .superRefine((v, ctx) => {
-      if (v.method !== "allocation" && v.priceWan === undefined)
-        ctx.addIssue({ code: "custom", path: ["priceWan"], message: "required" });
-      if (v.agreedCompletionOn < v.agreedStartOn)
-        ctx.addIssue({ code: "custom", path: ["agreedCompletionOn"], message: "completion_before_start" });
-    }),
+  supplied: z.object({
+    method: z.enum(SUPPLY_METHODS),
+    docNo,
+    landUser: text(200),
+    priceWan: z.number().nonnegative().max(1e8).optional(),
+    agreedStartOn: isoDate,
+    agreedCompletionOn: isoDate,
+    supervisionNo: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().length(19).optional()),
+    reason,
+  }),
   started: z.object({ permitNo: text(100) }),
   completed: z.object({}),
   withdrawn: z.object({ docNo, reason: text(500) }),
@@ -74,12 +68,23 @@ export function validateMove(
   if (!kind) return { ok: false, error: "invalid_move", issues: [{ path: "to", code: "invalid_move", params: { from: parcel.state, to: body.to } }] };
   const parsed = targetFields[body.to].safeParse(body, { reportInput: true });
   const issues: Issue[] = parsed.success ? [] : issuesFromZod(parsed.error);
+  if (body.to === "supplied") issues.push(...supplyRules(body));
   if (kind === "skip" && !(typeof body.reason === "string" && body.reason.trim()))
     issues.push({ path: "reason", code: "skip_needs_reason" });
   const dateProblem = checkMoveDate(body.date, parcel.lastMovedOn, today);
   if (dateProblem) issues.push({ path: "date", code: dateProblem, params: { previous: parcel.lastMovedOn ?? "", today } });
   if (!parsed.success || issues.length) return { ok: false, error: "validation", issues };
   return { ok: true, to: body.to, date: body.date, note: body.note, fields: parsed.data as MoveFields };
+}
+
+// Checked beside the schema (not in a refinement) so they are reported together with missing fields.
+function supplyRules(body: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  if (body.method !== "allocation" && body.priceWan === undefined) issues.push({ path: "priceWan", code: "required" });
+  const start = body.agreedStartOn, end = body.agreedCompletionOn;
+  if (typeof start === "string" && typeof end === "string" && isIsoDate(start) && isIsoDate(end) && end < start)
+    issues.push({ path: "agreedCompletionOn", code: "completion_before_start" });
+  return issues;
 }
 
 /** Parses the common part of a move; the issues name the missing or malformed fields. */

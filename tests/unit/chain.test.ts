@@ -51,7 +51,8 @@ describe("validateMove", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toBe("validation");
-    expect(r.issues.map((i) => i.path).sort()).toEqual(["agreedCompletionOn", "agreedStartOn", "docNo", "landUser", "method"]);
+    // Without a method the land is not known to be allocated, so a price is asked for too.
+    expect(r.issues.map((i) => i.path).sort()).toEqual(["agreedCompletionOn", "agreedStartOn", "docNo", "landUser", "method", "priceWan"]);
   });
 
   it("needs a price unless the land is allocated", () => {
