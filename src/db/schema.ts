@@ -145,13 +145,22 @@ export const writeGuards = sqliteTable("write_guards", { ok: integer("ok").notNu
   check("write_guard_failed", sql`${t.ok} = 1`),
 ]);
 
-// 登录限流 failed-login counters in D1, one row per username ("user:…") and per client address ("ip:…").
-export const loginThrottle = sqliteTable("login_throttle", {
+// 登录失败 failed logins of the last 15 minutes, one row per username ("user:…") and per client address
+// ("ip:…"): counting rows gives an exact sliding window. Older rows are pruned on every failure.
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("login_failures_key_at_idx").on(t.key, t.at), index("login_failures_at_idx").on(t.at)],
+);
+
+// 登录锁定 a username or address refused until locked_until, whatever password it sends.
+export const loginLocks = sqliteTable("login_locks", {
   key: text("key").primaryKey(),
-  // Failures since window_started_at; a window older than 15 minutes starts over.
-  failures: integer("failures").notNull(),
-  windowStartedAt: text("window_started_at").notNull(),
-  lockedUntil: text("locked_until"),
+  lockedUntil: text("locked_until").notNull(),
 });
 
 // 安全日志 security log. Append-only: triggers in a custom migration refuse UPDATE and DELETE.
