@@ -96,6 +96,8 @@ export const parcels = sqliteTable(
     index("parcels_state_idx").on(t.state, t.id),
     index("parcels_town_idx").on(t.town, t.id),
     index("parcels_batch_idx").on(t.batchId, t.state),
+    // The list filtered by batch pages newest first: (batch_id, id) hands rows over in order, no sort.
+    index("parcels_batch_list_idx").on(t.batchId, t.id),
     index("parcels_project_idx").on(t.projectId),
     index("parcels_land_use_idx").on(t.landUse, t.id),
   ],

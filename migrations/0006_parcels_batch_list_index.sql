@@ -1,0 +1,1 @@
+CREATE INDEX `parcels_batch_list_idx` ON `parcels` (`batch_id`,`id`);

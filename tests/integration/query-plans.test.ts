@@ -1,0 +1,97 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { capture, planOf, planProblem } from "../plan-capture";
+import { newParcel, session } from "../helpers";
+
+// Every hot path is sent through the real app with its D1 statements recorded; each statement's
+// EXPLAIN QUERY PLAN must use an index (ENGINEERING.md §4): no SCAN of parcels or parcel_events,
+// no sorting a whole filter's rows to show one page.
+
+let officer: Awaited<ReturnType<typeof session>>;
+let batchId: number;
+let firstId: number;
+
+beforeAll(async () => {
+  officer = await session("officer");
+  const batch = await env.DB.prepare("INSERT INTO batches (name, kind) VALUES ('QP批次', 'linked') RETURNING id").first<{ id: number }>();
+  batchId = batch!.id;
+  // 300 parcels spread over states, towns, land uses, a batch and projects, each with one event.
+  await env.DB.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+     INSERT INTO parcels (code, name, town, land_use, origin, area_m2, state, version, batch_id, project_id)
+     SELECT 'QP-' || i, '测试地块' || i, CASE i % 3 WHEN 0 THEN '凤桥镇' WHEN 1 THEN '新丰镇' ELSE '余新镇' END,
+       CASE i % 2 WHEN 0 THEN 'industrial' ELSE 'residential' END, 'collective', 1000 + i,
+       CASE i % 4 WHEN 0 THEN 'planned' WHEN 1 THEN 'approved' WHEN 2 THEN 'acquired' ELSE 'reserved' END, 2,
+       CASE WHEN i % 5 = 0 THEN ?1 END, CASE WHEN i % 7 = 0 THEN i % 3 + 1 END FROM n`,
+  ).bind(batchId).run();
+  await env.DB.prepare(
+    `INSERT INTO parcel_events (parcel_id, kind, from_state, to_state, "on", data, actor_id, recorded_at, version)
+     SELECT id, 'move', 'planned', state, '2023-03-01', '{}', ?1, '2023-03-01T02:00:00.000Z', 2 FROM parcels WHERE code LIKE 'QP-%'`,
+  ).bind(officer.id).run();
+  firstId = (await env.DB.prepare("SELECT min(id) AS id FROM parcels WHERE code LIKE 'QP-%'").first<{ id: number }>())!.id;
+});
+
+/** Runs one request and expects every statement it sent to D1 to be planned on an index. */
+async function expectIndexed(path: string, init: RequestInit = {}, status = 200) {
+  const { res, statements } = await capture(path, { ...init, headers: { Cookie: officer.cookie, ...init.headers } });
+  expect(res.status).toBe(status);
+  expect(statements.length).toBeGreaterThan(0);
+  const problems: string[] = [];
+  for (const s of statements) {
+    const bad = planProblem(s, await planOf(s));
+    if (bad) problems.push(`${bad}  ←  ${s.sql}`);
+  }
+  expect(problems).toEqual([]);
+}
+
+const postJson = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: "POST",
+  headers: { "Content-Type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
+
+describe("query plans of the hot paths", () => {
+  it("lists the first page without a filter by walking the primary key", () => expectIndexed("/api/v1/parcels"));
+  it("lists a later page by cursor", () => expectIndexed(`/api/v1/parcels?cursor=${firstId + 200}`));
+  it("filters by state", () => expectIndexed("/api/v1/parcels?state=approved"));
+  it("filters by state on a later page", () => expectIndexed(`/api/v1/parcels?state=approved&cursor=${firstId + 150}`));
+  it("filters by town", () => expectIndexed(`/api/v1/parcels?town=${encodeURIComponent("新丰镇")}`));
+  it("filters by land use", () => expectIndexed("/api/v1/parcels?landUse=industrial"));
+  it("filters by batch", () => expectIndexed(`/api/v1/parcels?batchId=${batchId}`));
+  it("filters by project", () => expectIndexed("/api/v1/parcels?projectId=2"));
+  // Known gap, kept visible rather than hidden: `q` matches a substring of the name (LIKE '%…%'),
+  // which no B-tree index can serve, so it walks the primary key until a page is found. FTS5 with
+  // the trigram tokenizer would index it (for ≥ 3 characters), at the cost of `wrangler d1 export`,
+  // which refuses databases with virtual tables. Until that trade is decided, this pins the plan
+  // to exactly that one walk, so any other scan still fails here.
+  it("searches by code prefix or name with one primary-key walk and nothing worse", async () => {
+    const { statements } = await capture(`/api/v1/parcels?q=${encodeURIComponent("测试地块1")}`, { headers: { Cookie: officer.cookie } });
+    const list = statements.filter((s) => / like /i.test(s.sql));
+    expect(list).toHaveLength(1);
+    expect(await planOf(list[0])).toEqual(["SCAN parcels"]);
+  });
+  it("the plan check itself flags a scan", async () => {
+    const s = { sql: "select id from parcels where name = ?", params: ["x"] };
+    expect(planProblem(s, await planOf(s))).toBe("SCAN parcels");
+  });
+  it("filters by state and town together", () => expectIndexed(`/api/v1/parcels?state=reserved&town=${encodeURIComponent("凤桥镇")}`));
+  it("shows a parcel with its events", () => expectIndexed(`/api/v1/parcels/${firstId + 10}`));
+  it("shows the home page's chain totals", () => expectIndexed("/"));
+
+  it("registers a parcel (code uniqueness, totals)", () => expectIndexed("/api/v1/parcels", postJson(newParcel()), 201));
+
+  it("moves a parcel: guarded UPDATE, event INSERT, totals, idempotency lookup", async () => {
+    const created = await officer.json("POST", "/api/v1/parcels", newParcel());
+    const p = (await created.json()) as { id: number; version: number };
+    const move = { to: "approved", date: "2023-05-06", version: p.version, docNo: "嘉政土〔2023〕1号" };
+    await expectIndexed(`/api/v1/parcels/${p.id}/moves`, postJson(move, { "Idempotency-Key": `qp-${p.id}` }));
+  });
+
+  it("corrects the latest move", async () => {
+    const created = await officer.json("POST", "/api/v1/parcels", newParcel());
+    const p = (await created.json()) as { id: number; version: number };
+    const moved = await officer.json("POST", `/api/v1/parcels/${p.id}/moves`, { to: "approved", date: "2023-05-06", version: 1, docNo: "嘉政土〔2023〕2号" });
+    expect(moved.status).toBe(200);
+    await expectIndexed(`/api/v1/parcels/${p.id}/corrections`, postJson({ version: 2, reason: "录入错误" }));
+  });
+});
