@@ -49,5 +49,7 @@ export async function applyParcelChange(db: Db, parcel: Parcel, patch: ParcelPat
     guardedEventInsert(db, parcel.id, parcel.version + 1, event),
     ...totalsStatements(db, parcel, next),
   ]);
-  return update.meta.changes === 1;
+  // D1's meta.changes also counts rows that triggers wrote (batch_totals), so "took effect" is > 0:
+  // the UPDATE names one row by id, and no row means the version was stale.
+  return update.meta.changes > 0;
 }

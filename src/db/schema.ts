@@ -141,6 +141,20 @@ export const chainTotals = sqliteTable("chain_totals", {
   areaM2: integer("area_m2").notNull().default(0),
 });
 
+// Running figures per batch (SPEC §4), one row per batch. Triggers on parcels keep it in step with
+// every parcel write (migration batch_totals_triggers), so batch lists read one row per batch
+// instead of every parcel. Areas in m²; what each sum counts is defined in domain/batch-figures.ts.
+export const batchTotals = sqliteTable("batch_totals", {
+  batchId: integer("batch_id").primaryKey().references(() => batches.id),
+  parcelCount: integer("parcel_count").notNull().default(0),
+  plannedCount: integer("planned_count").notNull().default(0),
+  plannedM2: integer("planned_m2").notNull().default(0),
+  approvedM2: integer("approved_m2").notNull().default(0),
+  suppliedM2: integer("supplied_m2").notNull().default(0),
+  withdrawnM2: integer("withdrawn_m2").notNull().default(0),
+  unsuppliedM2: integer("unsupplied_m2").notNull().default(0),
+});
+
 // Always empty. A bulk write adds `INSERT INTO write_guards (ok) SELECT 0 WHERE <precondition broken>`:
 // the CHECK then fails that statement, and D1 rolls back the whole batch it belongs to (all or none).
 export const writeGuards = sqliteTable("write_guards", { ok: integer("ok").notNull() }, (t) => [
@@ -187,3 +201,4 @@ export type Parcel = typeof parcels.$inferSelect;
 export type ParcelEvent = typeof parcelEvents.$inferSelect;
 export type Batch = typeof batches.$inferSelect;
 export type SecurityLogEntry = typeof securityLog.$inferSelect;
+export type BatchTotals = typeof batchTotals.$inferSelect;
