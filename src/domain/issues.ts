@@ -17,7 +17,8 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
       case "too_big":
         return { path, code: i.origin === "string" ? "too_long" : "too_big", params: { max: Number(i.maximum) } };
       case "invalid_value":
-        return { path, code: "invalid_choice" };
+        // A choice left blank is missing, not a wrong choice.
+        return { path, code: input === undefined || input === null ? "required" : "invalid_choice" };
       case "custom":
         return { path, code: i.message };
       default:

@@ -38,7 +38,9 @@ export const ROUTE_POLICY: Record<string, Policy> = {
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */
 export function routeKey(c: Parameters<typeof matchedRoutes>[0]): string | null {
-  const endpoint = matchedRoutes(c).findLast((r) => r.method !== "ALL");
+  // The first handler matched is the one that answers: GET /parcels/new also matches /parcels/:id
+  // further down, and judging it by that later route would let a viewer open an editor's page.
+  const endpoint = matchedRoutes(c).find((r) => r.method !== "ALL");
   if (!endpoint) return null;
   const method = c.req.method === "HEAD" ? "GET" : c.req.method;
   return `${method} ${endpoint.path}`;
