@@ -1,0 +1,85 @@
+import type { Context } from "hono";
+import { isState } from "../domain/chain";
+import type { Issue } from "../domain/issues";
+import { MOVE_FIELDS } from "../domain/moves";
+import { t, type Lang } from "../i18n";
+import { describeIssues } from "./respond";
+
+/** A browser form as typed: field name → text. Kept verbatim so a refused form comes back as it was. */
+export type FormValues = Record<string, string>;
+/** Field name → the message shown beside it; "_" holds what belongs to no visible field. */
+export type FieldErrors = Record<string, string>;
+
+/** The form body as strings (files and repeated names ignored), each capped so a huge field cannot balloon a page. */
+export async function readForm(c: Context): Promise<FormValues> {
+  const body = await c.req.parseBody();
+  const values: FormValues = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === "string") values[k] = v.slice(0, 2000);
+  return values;
+}
+
+const present = (v: string | undefined): v is string => v !== undefined && v.trim() !== "";
+/** Blank → absent, so the shared schemas report "required" rather than an empty string. */
+const text = (v: string | undefined) => (present(v) ? v : undefined);
+// A plain decimal becomes a number; anything else stays text so the schema calls it malformed.
+const number = (v: string | undefined) => (present(v) ? (/^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v) : undefined);
+
+const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+/** The register form mapped onto the JSON shape `registerParcelOp` takes (SPEC §9 "Register input"). */
+export function registerBody(f: FormValues) {
+  const reserved = f.state === "reserved";
+  return compact({
+    code: text(f.code),
+    name: text(f.name),
+    town: text(f.town),
+    landUse: text(f.landUse),
+    origin: text(f.origin),
+    area: { value: number(f.areaValue), unit: text(f.areaUnit) },
+    batchId: number(f.batchId),
+    note: text(f.note),
+    state: reserved ? "reserved" : undefined,
+    date: reserved ? text(f.date) : undefined,
+    reserveNo: reserved ? text(f.reserveNo) : undefined,
+  });
+}
+
+// A refused move names its states as codes; a person reads them as words ("已批准", not "approved").
+function namedStates(lang: Lang, issue: Issue): Issue {
+  if (!issue.params) return issue;
+  const params = { ...issue.params };
+  for (const k of ["from", "to"]) if (isState(params[k])) params[k] = t(lang, `state.${params[k]}`);
+  return { ...issue, params };
+}
+
+const NUMERIC_MOVE_FIELDS = new Set(["batchId", "priceWan"]);
+
+/** The move form mapped onto the move input of SPEC §9; only the chosen target's own fields travel. */
+export function moveBody(f: FormValues) {
+  const body: Record<string, unknown> = { to: text(f.to), date: text(f.date), version: number(f.version), note: text(f.note) };
+  for (const k of isState(f.to) ? MOVE_FIELDS[f.to] : []) body[k] = NUMERIC_MOVE_FIELDS.has(k) ? number(f[k]) : text(f[k]);
+  return compact(body);
+}
+
+/** The correction form mapped onto `{version, reason}`. */
+export function correctionBody(f: FormValues) {
+  return compact({ version: number(f.version), reason: text(f.reason) });
+}
+
+/**
+ * Issues as messages keyed by the form field they belong to. `aliases` maps schema paths onto
+ * field names (the area object is two inputs); a path naming no visible field goes under "_".
+ */
+export function fieldErrors(lang: Lang, issues: Issue[], fields: readonly string[], aliases: Record<string, string> = {}): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of describeIssues(lang, issues.map((i) => namedStates(lang, i)))) {
+    const name = aliases[issue.path] ?? issue.path;
+    const key = fields.includes(name) ? name : "_";
+    const message = key === "_" && issue.path !== "_" ? `${issue.path}: ${issue.message}` : issue.message;
+    errors[key] = errors[key] ? `${errors[key]}；${message}` : message;
+  }
+  return errors;
+}
+
+export const REGISTER_FIELDS = ["code", "name", "town", "landUse", "origin", "areaValue", "areaUnit", "batchId", "note", "state", "date", "reserveNo"] as const;
+export const REGISTER_ALIASES: Record<string, string> = { "area.value": "areaValue", "area.unit": "areaUnit", area: "areaValue" };

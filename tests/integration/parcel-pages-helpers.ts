@@ -1,0 +1,62 @@
+import { expect } from "vitest";
+import { BASE, call, createUser, newParcel, PASSWORD, session } from "../helpers";
+
+/** Logs in the way a browser does: the login form, answered 303 with the session cookie. */
+export async function browserLogin(username: string): Promise<string> {
+  const res = await call("/login", {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE },
+    body: new URLSearchParams({ username, password: PASSWORD }).toString(),
+  });
+  expect(res.status).toBe(303);
+  return res.headers.get("Set-Cookie")!.split(";")[0];
+}
+
+/** A logged-in browser of `role`: GETs and form posts carrying its cookie (and, for posts, the same-origin header). */
+export async function browser(role: Parameters<typeof createUser>[0]) {
+  const user = await createUser(role);
+  const cookie = await browserLogin(user.username);
+  const api = await session(role);
+  const get = (path: string, headers: Record<string, string> = {}) => call(path, { redirect: "manual", headers: { Cookie: cookie, ...headers } });
+  const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    call(path, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: BASE, ...headers },
+      body: new URLSearchParams(fields).toString(),
+    });
+  return { ...user, cookie, get, post, api };
+}
+
+/** Registers a parcel through the JSON API (as a separate officer) and returns its id and code. */
+export async function apiParcel(api: Awaited<ReturnType<typeof session>>, over: Record<string, unknown> = {}) {
+  const body = newParcel(over);
+  const res = await api.json("POST", "/api/v1/parcels", body);
+  expect(res.status).toBe(201);
+  const p = (await res.json()) as { id: number; code: string; version: number };
+  return p;
+}
+
+/**
+ * The HTML of one form field: from its label to the next field (or the form's end), so a test
+ * can say "this message is next to that input".
+ */
+export function fieldHtml(html: string, inputId: string): string {
+  const start = html.indexOf(`<label for="${inputId}">`);
+  expect(start, `no label for ${inputId}`).toBeGreaterThan(-1);
+  const rest = html.slice(start);
+  const end = rest.slice(1).search(/<div class="field">|<\/form>|<fieldset/);
+  return end === -1 ? rest : rest.slice(0, end + 1);
+}
+
+/** Asserts the field shows `message`, is marked invalid and points at its message. */
+export function expectFieldError(html: string, inputId: string, message: string) {
+  const field = fieldHtml(html, inputId);
+  expect(field).toContain(`aria-invalid="true"`);
+  expect(field).toContain(`aria-describedby="${inputId}-error"`);
+  expect(field).toContain(`<div class="field-error" id="${inputId}-error">${message}</div>`);
+}
+
+/** Parcel ids linked from table rows, in page order. */
+export const rowIds = (html: string) => [...html.matchAll(/<td><a href="\/parcels\/(\d+)">/g)].map((m) => Number(m[1]));

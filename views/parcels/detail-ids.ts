@@ -1,0 +1,2 @@
+/** The element a move or correction re-renders in place. */
+export const DETAIL_ID = "parcel-detail";

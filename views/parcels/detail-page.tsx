@@ -1,0 +1,65 @@
+import type { ParcelEventView } from "../../src/db/parcels";
+import type { Parcel } from "../../src/db/schema";
+import type { State } from "../../src/domain/chain";
+import type { FormScope } from "../components/field";
+import { StateBadge } from "../components/state-badge";
+import { Layout } from "../layout";
+import type { PageCtx } from "../page-context";
+import { can } from "./can";
+import { CorrectionForm } from "./correction-form";
+import { DETAIL_ID } from "./detail-ids";
+import { MoveForm } from "./move-form";
+import { ParcelFields } from "./parcel-fields";
+import { Timeline } from "./timeline";
+
+/** What the detail view shows, loaded once per request. `correctable` is the latest move, set only when this user may undo it. */
+export type Detail = { parcel: Parcel; events: ParcelEventView[]; targets: State[]; correctable: ParcelEventView | null };
+
+export type DetailProps = { ctx: PageCtx; d: Detail; move: FormScope; correction: FormScope; today: string; conflict?: boolean };
+
+/**
+ * The part a move or correction re-renders: fields, forms and timeline together, so after any
+ * write the version in every form and the history on screen are the ones just written.
+ */
+export function DetailSection(props: DetailProps) {
+  const { ctx, d } = props;
+  const p = d.parcel;
+  return (
+    <section id={DETAIL_ID}>
+      <h1>
+        {p.code} {p.name} <StateBadge ctx={ctx} state={p.state} />
+      </h1>
+      {props.conflict && (
+        <p class="notice error" role="alert">
+          {ctx.t("pp.detail.conflict", { state: ctx.t(`state.${p.state}`), version: p.version })}
+        </p>
+      )}
+      <div class="cols">
+        <div>
+          <h2>{ctx.t("pp.detail.fields")}</h2>
+          <ParcelFields ctx={ctx} parcel={p} />
+        </div>
+        <div>
+          {can(ctx, "POST /parcels/:id/moves") && <MoveForm ctx={ctx} f={props.move} parcel={p} targets={d.targets} today={props.today} />}
+          {d.correctable && <CorrectionForm ctx={ctx} f={props.correction} parcel={p} last={d.correctable} />}
+        </div>
+      </div>
+      <h2>{ctx.t("pp.detail.timeline")}</h2>
+      <Timeline ctx={ctx} events={d.events} />
+    </section>
+  );
+}
+
+/** `/parcels/:id`: the detail section in the page shell. */
+export function ParcelDetailPage(props: DetailProps) {
+  const { ctx } = props;
+  const p = props.d.parcel;
+  return (
+    <Layout ctx={ctx} title={`${p.code} ${p.name}`}>
+      <p>
+        <a href="/parcels">{ctx.t("pp.detail.back")}</a>
+      </p>
+      <DetailSection {...props} />
+    </Layout>
+  );
+}

@@ -1,0 +1,58 @@
+import { STATES } from "../../src/domain/chain";
+import { LAND_USES } from "../../src/domain/fields";
+import { DISTRICT_TOWNS, sortTowns } from "../../src/domain/towns";
+import type { FormValues } from "../../src/http/parcel-form";
+import { emptyForm, Field, Input, Select } from "../components/field";
+import type { PageCtx } from "../page-context";
+
+export const ROWS_ID = "parcel-rows";
+
+/**
+ * The list filters. A plain GET form without JS; with htmx, typing or choosing refreshes only the
+ * rows and pushes the filtered URL, so the address bar always names what is on screen.
+ */
+export function ParcelFilters(props: { ctx: PageCtx; values: FormValues }) {
+  const { ctx } = props;
+  const f = emptyForm("filter", props.values);
+  const any = ctx.t("common.all");
+  return (
+    <form
+      class="filters"
+      method="get"
+      action="/parcels"
+      role="search"
+      aria-label={ctx.t("pp.filter.label")}
+      hx-get="/parcels"
+      hx-trigger="change, keyup changed delay:400ms, submit"
+      hx-target={`#${ROWS_ID}`}
+      hx-swap="innerHTML"
+      hx-push-url="true"
+    >
+      <Field f={f} name="q" label={ctx.t("pp.filter.q")}>
+        <Input f={f} name="q" type="search" maxlength={100} />
+      </Field>
+      <Field f={f} name="state" label={ctx.t("parcel.state")}>
+        <Select f={f} name="state" placeholder={any} options={STATES.map((s) => [s, ctx.t(`state.${s}`)])} />
+      </Field>
+      <Field f={f} name="town" label={ctx.t("parcel.town")}>
+        <Input f={f} name="town" list="town-options" maxlength={50} />
+      </Field>
+      <Field f={f} name="landUse" label={ctx.t("parcel.landUse")}>
+        <Select f={f} name="landUse" placeholder={any} options={LAND_USES.map((u) => [u, ctx.t(`landUse.${u}`)])} />
+      </Field>
+      <TownOptions />
+      <button type="submit">{ctx.t("common.search")}</button>
+    </form>
+  );
+}
+
+/** The district's towns in pinyin order, offered to every town input on the page. */
+export function TownOptions() {
+  return (
+    <datalist id="town-options">
+      {sortTowns(DISTRICT_TOWNS).map((town) => (
+        <option value={town} />
+      ))}
+    </datalist>
+  );
+}

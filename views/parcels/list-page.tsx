@@ -1,0 +1,32 @@
+import type { FormValues } from "../../src/http/parcel-form";
+import { Layout } from "../layout";
+import type { PageCtx } from "../page-context";
+import { can } from "./can";
+import { ParcelFilters, ROWS_ID } from "./filters";
+import { ParcelRows, type RowsProps } from "./rows";
+
+/** `/parcels`: filters over the rows; the rows are the same component an htmx request gets alone. */
+export function ParcelsPage(props: RowsProps & { values: FormValues; badQuery: boolean }) {
+  const { ctx } = props;
+  return (
+    <Layout ctx={ctx} title={ctx.t("pp.list.title")}>
+      <div class="page-head">
+        <h1>{ctx.t("pp.list.title")}</h1>
+        {can(ctx, "POST /parcels") && (
+          <a class="button" href="/parcels/new">
+            {ctx.t("pp.list.register")}
+          </a>
+        )}
+      </div>
+      <ParcelFilters ctx={ctx} values={props.values} />
+      {props.badQuery && (
+        <p class="notice error" role="alert">
+          {ctx.t("pp.badQuery")}
+        </p>
+      )}
+      <div id={ROWS_ID} aria-live="polite">
+        <ParcelRows {...props} />
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,51 @@
+import { moveKind, type State } from "../../src/domain/chain";
+import { MOVE_FIELDS, SUPPLY_METHODS } from "../../src/domain/moves";
+import { Field, Input, Select, TextArea, type FormScope } from "../components/field";
+import type { PageCtx } from "../page-context";
+
+export const MOVE_FIELDS_ID = "move-fields";
+
+const DATE_FIELDS = new Set(["agreedStartOn", "agreedCompletionOn"]);
+
+/** One field of a move, labelled for the target (a "文号" is a different document at each step). */
+function MoveField(props: { ctx: PageCtx; f: FormScope; from: State; to: State; name: string }) {
+  const { ctx, f, from, to, name } = props;
+  const label = name === "docNo" ? ctx.t(`pp.docNo.${to}`) : ctx.t(`move.${name}`);
+  if (name === "method")
+    return (
+      <Field f={f} name={name} label={label}>
+        <Select f={f} name={name} required placeholder={ctx.t("pp.choose")} options={SUPPLY_METHODS.map((m) => [m, ctx.t(`method.${m}`)])} />
+      </Field>
+    );
+  if (name === "reason") {
+    const needed = to === "withdrawn" || moveKind(from, to) === "skip";
+    return (
+      <Field f={f} name={name} label={label} hint={needed && to !== "withdrawn" ? ctx.t("pp.detail.skipHint") : undefined}>
+        <TextArea f={f} name={name} required={needed} maxlength={500} />
+      </Field>
+    );
+  }
+  const type = DATE_FIELDS.has(name) ? "date" : "text";
+  const inputmode = name === "batchId" ? "numeric" : name === "priceWan" ? "decimal" : undefined;
+  return (
+    <Field f={f} name={name} label={label}>
+      <Input f={f} name={name} type={type} inputmode={inputmode} maxlength={name === "supervisionNo" ? 19 : undefined} />
+    </Field>
+  );
+}
+
+/**
+ * Exactly the fields a move from `from` to `to` needs (MOVE_FIELDS). The move form embeds this and
+ * `GET /parcels/:id/move-fields?to=` returns it alone when the target select changes.
+ */
+export function MoveFieldInputs(props: { ctx: PageCtx; f: FormScope; from: State; to: State | null }) {
+  const { ctx, f, from, to } = props;
+  if (!to) return <p class="muted">{ctx.t("pp.detail.chooseFirst")}</p>;
+  return (
+    <div class="form-grid">
+      {MOVE_FIELDS[to].map((name) => (
+        <MoveField ctx={ctx} f={f} from={from} to={to} name={name} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Parcel } from "../../src/db/schema";
+import { formatHa, formatMu } from "../../src/domain/area";
+import { Instant } from "../components/instant";
+import { StateBadge } from "../components/state-badge";
+import type { PageCtx } from "../page-context";
+
+// Columns filled in by moves, in chain order; each shows only once its move has recorded it.
+const MOVE_COLUMNS = [
+  "lastMovedOn", "approvedOn", "approvalDocNo", "acquiredOn", "acquisitionDocNo", "reservedOn", "reserveNo",
+  "suppliedOn", "supplyMethod", "supplyDocNo", "landUser", "priceWan", "agreedStartOn", "agreedCompletionOn",
+  "supervisionNo", "startedOn", "permitNo", "completedOn", "withdrawnOn", "withdrawalDocNo", "withdrawalReason",
+] as const;
+
+function moveValue(ctx: PageCtx, p: Parcel, key: (typeof MOVE_COLUMNS)[number]): string | null {
+  if (key === "priceWan") return p.priceYuan === null ? null : String(p.priceYuan / 10000);
+  if (key === "supplyMethod") return p.supplyMethod === null ? null : ctx.t(`method.${p.supplyMethod}`);
+  return p[key];
+}
+
+/** Every recorded field of a parcel: registration first, then what each move recorded. */
+export function ParcelFields(props: { ctx: PageCtx; parcel: Parcel }) {
+  const { ctx, parcel: p } = props;
+  const rows: [string, unknown][] = [
+    ["parcel.code", p.code],
+    ["parcel.name", p.name],
+    ["parcel.town", p.town],
+    ["parcel.landUse", ctx.t(`landUse.${p.landUse}`)],
+    ["parcel.origin", ctx.t(`origin.${p.origin}`)],
+    ["parcel.area", `${formatMu(p.areaM2)} ${ctx.t("unit.mu")} / ${formatHa(p.areaM2)} ${ctx.t("unit.ha")}`],
+    ["pp.f.areaM2", p.areaM2],
+    ["parcel.state", <StateBadge ctx={ctx} state={p.state} />],
+    ["parcel.version", p.version],
+    ["parcel.batch", p.batchId ?? "—"],
+    ["parcel.project", p.projectId ?? "—"],
+    ["parcel.createdAt", <Instant iso={p.createdAt} />],
+  ];
+  for (const key of MOVE_COLUMNS) {
+    const value = moveValue(ctx, p, key);
+    if (value !== null) rows.push([`pp.f.${key}`, value]);
+  }
+  return (
+    <dl class="fields">
+      {rows.map(([label, value]) => (
+        <>
+          <dt>{ctx.t(label)}</dt>
+          <dd>{value}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
