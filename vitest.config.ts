@@ -12,6 +12,8 @@ export default defineConfig({
   ],
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    // Several suites share two cores here; a slow machine is not a failing test.
+    testTimeout: 30_000,
     setupFiles: ["./tests/apply-migrations.ts"],
   },
 });
