@@ -19,3 +19,8 @@ export function setSessionCookie(c: Context, token: string) {
 export function clearSessionCookie(c: Context) {
   deleteCookie(c, sessionCookieName(c), { path: "/", secure: isHttps(c) });
 }
+
+/** Remembers an explicit language choice (?lang=), so the links and forms of the next pages keep it. */
+export function setLangCookie(c: Context, lang: string) {
+  setCookie(c, "lang", lang, { path: "/", httpOnly: true, secure: isHttps(c), sameSite: "Lax", maxAge: 365 * 24 * 60 * 60 });
+}
