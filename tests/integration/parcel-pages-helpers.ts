@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { BASE, call, createUser, newParcel, PASSWORD, session } from "../helpers";
+import { BASE, call, createUser, newParcel, PASSWORD } from "../helpers";
 
 /** Logs in the way a browser does: the login form, answered 303 with the session cookie. */
 export async function browserLogin(username: string): Promise<string> {
@@ -17,7 +17,15 @@ export async function browserLogin(username: string): Promise<string> {
 export async function browser(role: Parameters<typeof createUser>[0]) {
   const user = await createUser(role);
   const cookie = await browserLogin(user.username);
-  const api = await session(role);
+  // The same user's JSON client, for setting up data through the API.
+  const api = {
+    json: (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+      call(path, {
+        method,
+        headers: { Cookie: cookie, ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+  };
   const get = (path: string, headers: Record<string, string> = {}) => call(path, { redirect: "manual", headers: { Cookie: cookie, ...headers } });
   const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
     call(path, {
@@ -29,8 +37,10 @@ export async function browser(role: Parameters<typeof createUser>[0]) {
   return { ...user, cookie, get, post, api };
 }
 
-/** Registers a parcel through the JSON API (as a separate officer) and returns its id and code. */
-export async function apiParcel(api: Awaited<ReturnType<typeof session>>, over: Record<string, unknown> = {}) {
+type JsonClient = { json: (method: string, path: string, body?: unknown) => Promise<Response> };
+
+/** Registers a parcel through the JSON API and returns its id, code and version. */
+export async function apiParcel(api: JsonClient, over: Record<string, unknown> = {}) {
   const body = newParcel(over);
   const res = await api.json("POST", "/api/v1/parcels", body);
   expect(res.status).toBe(201);

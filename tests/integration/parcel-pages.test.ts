@@ -119,11 +119,26 @@ describe("/parcels list page", () => {
 
   it("renders English labels with ?lang=en", async () => {
     const officer = await browser("officer");
-    await apiParcel(officer.api, { town: `英文镇-${crypto.randomUUID()}` });
+    const p = await apiParcel(officer.api, { town: `英文镇-${crypto.randomUUID()}` });
+    const detail = await (await officer.get(`/parcels/${p.id}?lang=en`)).text();
+    expect(detail).toContain('<label for="move-to">Move to</label>');
+    expect(detail).toContain("<dt>Parcel code</dt>");
+    expect(detail).toContain("<h2>History</h2>");
     const html = await (await officer.get("/parcels?lang=en")).text();
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<th scope="col">Parcel code</th>');
     expect(html).toContain('<span class="badge s-planned">Planned</span>');
     expect(html).toContain(">Register a parcel</a>");
+  });
+
+  it("keeps the ?lang= choice for the next pages (their links and htmx requests carry no ?lang=)", async () => {
+    const officer = await browser("officer");
+    const choice = await officer.get("/parcels?lang=en");
+    const langCookie = choice.headers.getSetCookie().find((c) => c.startsWith("lang="))!;
+    expect(langCookie).toContain("lang=en;");
+    const next = await (await officer.get("/parcels/new", { Cookie: `${officer.cookie}; lang=en` })).text();
+    expect(next).toContain('<label for="reg-code">Parcel code</label>');
+    const back = await officer.get("/parcels?lang=zh-CN", { Cookie: `${officer.cookie}; lang=en` });
+    expect(await back.text()).toContain('<th scope="col">宗地编号</th>');
   });
 });
