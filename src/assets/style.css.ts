@@ -40,6 +40,10 @@ input,select,textarea{font:inherit;padding:4px 6px;border:1px solid #8c959f;bord
 button,.button{font:inherit;padding:5px 12px;border-radius:4px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 .form-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:10px 16px;margin:8px 0 12px}
 .field-error{color:var(--red);font-size:12px;margin-top:2px}
+.page-head{display:flex;flex-wrap:wrap;gap:12px;align-items:center;justify-content:space-between}
+.hint{font-size:12px}
+fieldset{border:1px solid var(--line);border-radius:4px;margin:8px 0 12px;padding:8px 12px}
+caption{text-align:left;caption-side:top;padding:4px 0}
 [aria-invalid=true]{border-color:var(--red)}
 .notice{border:1px solid var(--line);border-left:4px solid var(--accent);padding:8px 12px;margin:8px 0;background:var(--head)}
 .notice.error{border-left-color:var(--red)}
