@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
+import { logForbidden } from "./http/forbidden-log";
 import { enforcePolicy } from "./http/policy";
 import { requestContext } from "./http/context";
 import { jsonOnlyApi } from "./http/json-only";
@@ -23,6 +24,8 @@ export const app = new Hono<AppEnv>();
 app.use(securityHeaders);
 // Bench only (BENCH=1): counts D1 rows read per request into X-Rows-Read. Before any query runs.
 app.use(rowsReadHeader);
+// Sees the final status of every answer, so every 403 is logged whoever refused it.
+app.use(logForbidden);
 app.use(requestContext);
 app.use(jsonOnlyApi);
 // Form posts must come from this origin; the API is guarded by its content type instead (jsonOnlyApi).

@@ -1,8 +1,8 @@
 import { Layout } from "./layout";
 import type { PageCtx } from "./page-context";
 
-/** The login form; `failed` shows the generic refusal, `username` keeps what was typed. */
-export function LoginPage(props: { ctx: PageCtx; next: string; username?: string; failed?: boolean }) {
+/** The login form; `failed` shows the generic refusal, `lockedMinutes` the lock-out, `username` keeps what was typed. */
+export function LoginPage(props: { ctx: PageCtx; next: string; username?: string; failed?: boolean; lockedMinutes?: number }) {
   const { ctx } = props;
   return (
     <Layout ctx={ctx} title={ctx.t("login.title")}>
@@ -10,6 +10,11 @@ export function LoginPage(props: { ctx: PageCtx; next: string; username?: string
       {props.failed && (
         <p class="notice error" role="alert">
           {ctx.t("login.failed")}
+        </p>
+      )}
+      {props.lockedMinutes !== undefined && (
+        <p class="notice error" role="alert">
+          {ctx.t("error.too_many_attempts", { minutes: props.lockedMinutes })}
         </p>
       )}
       <form method="post" action={`/login?next=${encodeURIComponent(props.next)}`} class="login">

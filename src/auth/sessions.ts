@@ -36,13 +36,20 @@ export async function findSessionUser(db: Db, token: string, now: Date): Promise
     .limit(1);
   const row = rows[0];
   if (!row || !row.active) return null;
-  if (now.getTime() - Date.parse(row.lastSeenAt) > SESSION_IDLE_MS) return null;
+  if (now.getTime() - Date.parse(row.lastSeenAt) > SESSION_IDLE_MS) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
   // Touch at most once a minute so reads stay cheap.
   if (now.getTime() - Date.parse(row.lastSeenAt) > 60_000)
     await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }
 
+/** Ends one session server-side: the token stops working even if a copy of the cookie survives. */
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, await sha256(token)));
 }
+
+/** The statement ending every session of a user, for batching with deactivation or a password reset. */
+export const endUserSessions = (db: Db, userId: number) => db.delete(sessions).where(eq(sessions.userId, userId));

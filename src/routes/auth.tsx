@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
-import { checkCredentials } from "../auth/login";
-import { createSession, deleteSession } from "../auth/sessions";
+import { attemptLogin } from "../auth/attempt";
+import { deleteSession } from "../auth/sessions";
 import { getDb } from "../db/client";
 import type { AppEnv } from "../env";
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from "../http/cookies";
@@ -20,11 +20,17 @@ export const authPages = new Hono<AppEnv>()
     const username = typeof form.username === "string" ? form.username.slice(0, 100) : "";
     const password = typeof form.password === "string" ? form.password.slice(0, 1000) : "";
     const next = safeNext(c.req.query("next"));
-    const db = getDb(c.env);
-    const user = username && password ? await checkCredentials(db, username, password) : null;
-    if (!user) return c.html(<LoginPage ctx={pageCtx(c)} next={next} username={username} failed />, 401);
-    setSessionCookie(c, await createSession(db, user.id, new Date(c.get("now"))));
-    return c.redirect(next, 303);
+    const outcome = username && password ? await attemptLogin(c, username, password) : ({ ok: false, status: 401 } as const);
+    if (outcome.ok) {
+      setSessionCookie(c, outcome.token);
+      return c.redirect(next, 303);
+    }
+    if (outcome.status === 429) {
+      c.header("Retry-After", String(outcome.retryAfterSeconds));
+      const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
+      return c.html(<LoginPage ctx={pageCtx(c)} next={next} username={username} lockedMinutes={minutes} />, 429);
+    }
+    return c.html(<LoginPage ctx={pageCtx(c)} next={next} username={username} failed />, 401);
   })
   .post("/logout", async (c) => {
     const token = getCookie(c, sessionCookieName(c));

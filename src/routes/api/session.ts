@@ -1,14 +1,15 @@
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { z } from "zod";
-import { checkCredentials } from "../../auth/login";
-import { createSession, deleteSession } from "../../auth/sessions";
+import { attemptLogin } from "../../auth/attempt";
+import { deleteSession } from "../../auth/sessions";
 import { getDb } from "../../db/client";
 import { issuesFromZod } from "../../domain/issues";
 import type { AppEnv } from "../../env";
 import { clearSessionCookie, sessionCookieName, setSessionCookie } from "../../http/cookies";
 import { problem } from "../../http/respond";
 import { readJson } from "../../http/json";
+import { t } from "../../i18n";
 
 const credentials = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
 
@@ -18,11 +19,15 @@ export const sessionApi = new Hono<AppEnv>()
     if (!body.ok) return body.response;
     const parsed = credentials.safeParse(body.value, { reportInput: true });
     if (!parsed.success) return problem(c, 422, "validation", issuesFromZod(parsed.error));
-    const db = getDb(c.env);
-    const user = await checkCredentials(db, parsed.data.username, parsed.data.password);
-    if (!user) return problem(c, 401, "unauthenticated");
-    setSessionCookie(c, await createSession(db, user.id, new Date(c.get("now"))));
-    return c.json({ user });
+    const outcome = await attemptLogin(c, parsed.data.username, parsed.data.password);
+    if (outcome.ok) {
+      setSessionCookie(c, outcome.token);
+      return c.json({ user: outcome.user });
+    }
+    if (outcome.status === 401) return problem(c, 401, "unauthenticated");
+    c.header("Retry-After", String(outcome.retryAfterSeconds));
+    const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
+    return c.json({ error: "too_many_attempts", message: t(c.get("lang"), "error.too_many_attempts", { minutes }) }, 429);
   })
   .delete("/", async (c) => {
     const token = getCookie(c, sessionCookieName(c));

@@ -1,0 +1,19 @@
+import { createMiddleware } from "hono/factory";
+import { securityLogInsert } from "../auth/security-log";
+import { getDb } from "../db/client";
+import type { AppEnv } from "../env";
+
+/**
+ * Writes every 403 to the security log, whoever refused it (the route table, the CSRF check, a
+ * handler's own rule), so a probe of forbidden routes leaves a trace.
+ */
+export const logForbidden = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  if (c.res.status !== 403) return;
+  try {
+    await securityLogInsert(getDb(c.env), c, { kind: "forbidden", detail: { role: c.get("user")?.role ?? null } });
+  } catch (err) {
+    // A log failure must not turn the refusal into a 500.
+    console.error("security log write failed", err);
+  }
+});
