@@ -16,7 +16,8 @@ describe("CSRF on form routes", () => {
   it("refuses a cross-site logout with 403 and the session lives on", async () => {
     const { id, username } = await createUser("viewer");
     const cookie = await login(username);
-    for (const headers of [{ Origin: EVIL }, { "Sec-Fetch-Site": "cross-site" }, {}]) {
+    const variants: Record<string, string>[] = [{ Origin: EVIL }, { "Sec-Fetch-Site": "cross-site" }, {}];
+    for (const headers of variants) {
       const res = await call("/logout", { method: "POST", redirect: "manual", headers: { Cookie: cookie, "Content-Type": FORM, ...headers } });
       expect(res.status).toBe(403);
     }
