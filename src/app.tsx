@@ -14,6 +14,7 @@ import { authPages } from "./routes/auth";
 import { health } from "./routes/health";
 import { sessionApi } from "./routes/api/session";
 import { parcelsApi } from "./routes/api/parcels";
+import { batchesApi } from "./routes/api/batches";
 import { parcelPages } from "./routes/parcels";
 import { home } from "./routes/home";
 import { ErrorPage } from "../views/error-page";
@@ -39,6 +40,7 @@ app.route("/", home);
 app.route("/parcels", parcelPages);
 app.route("/api/v1/session", sessionApi);
 app.route("/api/v1/parcels", parcelsApi);
+app.route("/api/v1/batches", batchesApi);
 
 app.notFound((c) =>
   isApi(c) ? problem(c, 404, "not_found") : c.html(<ErrorPage c={c} status={404} message={t(c.get("lang") ?? "zh-CN", "error.not_found")} />, 404),

@@ -34,6 +34,15 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "PATCH /api/v1/parcels/:id": EDITORS,
   "POST /api/v1/parcels/:id/moves": EDITORS,
   "POST /api/v1/parcels/:id/corrections": EDITORS,
+  "GET /batches": EVERYONE,
+  "GET /batches/new": EDITORS,
+  "POST /batches": EDITORS,
+  "GET /batches/:id": EVERYONE,
+  "POST /batches/:id/approval": EDITORS,
+  "GET /api/v1/batches": EVERYONE,
+  "POST /api/v1/batches": EDITORS,
+  "GET /api/v1/batches/:id": EVERYONE,
+  "POST /api/v1/batches/:id/approval": EDITORS,
 };
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */

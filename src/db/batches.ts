@@ -1,0 +1,91 @@
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import type { BatchKind } from "../domain/batches";
+import type { Db } from "./client";
+import { batches, batchTotals, parcels, type Batch, type BatchTotals, type Parcel } from "./schema";
+
+/** A batch with its running figures (batch_totals, kept by triggers on parcels). */
+export type BatchWithTotals = { batch: Batch; totals: BatchTotals };
+
+export const BATCH_SORTS = ["approvedOn", "approved", "supplied", "withdrawn", "unsupplied", "rate"] as const;
+export type BatchSort = (typeof BATCH_SORTS)[number];
+export type BatchListFilter = { kind?: BatchKind; year?: number };
+/** Keyset position: the sort value and id of the last row shown. */
+export type BatchCursor = { value: string | number; id: number };
+
+// The supply rate of SPEC §4 in SQL, for ordering; a batch with nothing to supply sorts as -1.
+const rateExpr = sql`(CASE WHEN ${batchTotals.approvedM2} - ${batchTotals.withdrawnM2} > 0
+  THEN CAST(${batchTotals.suppliedM2} AS REAL) / (${batchTotals.approvedM2} - ${batchTotals.withdrawnM2}) ELSE -1 END)`;
+
+const SORT_EXPR: Record<BatchSort, SQL> = {
+  // Not yet approved sorts as the far future, so newest-first puts the batches awaiting approval on top.
+  approvedOn: sql`coalesce(${batches.approvedOn}, '9999-12-31')`,
+  approved: sql`${batchTotals.approvedM2}`,
+  supplied: sql`${batchTotals.suppliedM2}`,
+  withdrawn: sql`${batchTotals.withdrawnM2}`,
+  unsupplied: sql`${batchTotals.unsuppliedM2}`,
+  rate: rateExpr,
+};
+
+/** The batch's sort value, as the cursor must carry it. */
+export function sortValue(row: BatchWithTotals, sort: BatchSort): string | number {
+  const t = row.totals;
+  switch (sort) {
+    case "approvedOn":
+      return row.batch.approvedOn ?? "9999-12-31";
+    case "rate":
+      return t.approvedM2 - t.withdrawnM2 > 0 ? t.suppliedM2 / (t.approvedM2 - t.withdrawnM2) : -1;
+    default:
+      return t[`${sort}M2`];
+  }
+}
+
+/** One page of batches with their figures, by keyset on (sort value, id). */
+export async function listBatches(db: Db, f: BatchListFilter, sort: BatchSort, dir: "asc" | "desc", limit: number, cursor?: BatchCursor) {
+  const expr = SORT_EXPR[sort];
+  const where: SQL[] = [];
+  if (f.kind) where.push(eq(batches.kind, f.kind));
+  if (f.year !== undefined) where.push(gte(batches.approvedOn, `${f.year}-01-01`), lte(batches.approvedOn, `${f.year}-12-31`));
+  if (cursor) where.push(dir === "desc" ? sql`(${expr}, ${batches.id}) < (${cursor.value}, ${cursor.id})` : sql`(${expr}, ${batches.id}) > (${cursor.value}, ${cursor.id})`);
+  const order = dir === "desc" ? [desc(expr), desc(batches.id)] : [asc(expr), asc(batches.id)];
+  const rows = await db
+    .select({ batch: batches, totals: batchTotals })
+    .from(batches)
+    .innerJoin(batchTotals, eq(batchTotals.batchId, batches.id))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(...order)
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, next: rows.length > limit && last ? { value: sortValue(last, sort), id: last.batch.id } : null };
+}
+
+export async function findBatch(db: Db, id: number): Promise<BatchWithTotals | undefined> {
+  return (await db.select({ batch: batches, totals: batchTotals }).from(batches).innerJoin(batchTotals, eq(batchTotals.batchId, batches.id)).where(eq(batches.id, id)).limit(1))[0];
+}
+
+/** Inserts a batch; its batch_totals row is created by a trigger. */
+export async function insertBatch(db: Db, values: typeof batches.$inferInsert): Promise<BatchWithTotals> {
+  const [batch] = await db.insert(batches).values(values).returning();
+  return (await findBatch(db, batch.id))!;
+}
+
+/** The batch's parcels in registration order (index parcels (batch_id, id)). */
+export async function listBatchParcels(db: Db, batchId: number): Promise<Parcel[]> {
+  return db.select().from(parcels).where(eq(parcels.batchId, batchId)).orderBy(asc(parcels.id));
+}
+
+/** Summed figures of the batches approved between `from` and `to` (the benchmark window). */
+export async function sumsApprovedBetween(db: Db, from: string, to: string) {
+  const [row] = await db
+    .select({
+      batchCount: sql<number>`count(*)`,
+      approvedM2: sql<number>`coalesce(sum(${batchTotals.approvedM2}), 0)`,
+      suppliedM2: sql<number>`coalesce(sum(${batchTotals.suppliedM2}), 0)`,
+      withdrawnM2: sql<number>`coalesce(sum(${batchTotals.withdrawnM2}), 0)`,
+      unsuppliedM2: sql<number>`coalesce(sum(${batchTotals.unsuppliedM2}), 0)`,
+    })
+    .from(batches)
+    .innerJoin(batchTotals, eq(batchTotals.batchId, batches.id))
+    .where(and(gte(batches.approvedOn, from), lte(batches.approvedOn, to)));
+  return row;
+}

@@ -1,0 +1,58 @@
+import { approveBatchWrite, plannedParcels } from "../db/batch-approval";
+import { findBatch, insertBatch, type BatchWithTotals } from "../db/batches";
+import type { Db } from "../db/client";
+import { approvalInput, batchInput } from "../domain/batches";
+import type { Issue } from "../domain/issues";
+import { parseWith } from "../domain/register";
+import type { Actor } from "./parcel-ops";
+
+export type BatchOpResult =
+  | { ok: true; batch: BatchWithTotals }
+  | { ok: false; status: 404 | 409 | 422; error: string; issues?: Issue[] };
+
+const invalid = (issues: Issue[]): BatchOpResult => ({ ok: false, status: 422, error: "validation", issues });
+
+/** Registers a batch (SPEC §4); a historical one may come with its approval doc no. and date. */
+export async function createBatchOp(db: Db, body: unknown, a: Actor): Promise<BatchOpResult> {
+  const parsed = parseWith(batchInput, body);
+  if (!parsed.ok) return invalid(parsed.issues);
+  const v = parsed.value;
+  if (v.approvedOn && v.approvedOn > a.today) return invalid([{ path: "approvedOn", code: "after_today", params: { today: a.today } }]);
+  const batch = await insertBatch(db, {
+    name: v.name,
+    kind: v.kind,
+    authority: v.authority ?? null,
+    docNo: v.docNo ?? null,
+    approvedOn: v.approvedOn ?? null,
+    totalM2: v.totalArea,
+    agriculturalM2: v.agriculturalArea ?? null,
+    cultivatedM2: v.cultivatedArea ?? null,
+    unusedM2: v.unusedArea ?? null,
+    newConstructionM2: v.newConstructionArea ?? null,
+    note: v.note ?? null,
+    createdAt: a.now,
+  });
+  return { ok: true, batch };
+}
+
+/**
+ * Approves a batch: all its `planned` parcels move to `approved` at once (SPEC §3 "Bulk", §9).
+ * The date may not be after today nor before any of those parcels' latest move; a parcel or the
+ * batch changed by someone else meanwhile makes the whole approval a 409 with nothing written.
+ */
+export async function approveBatchOp(db: Db, id: number, body: unknown, a: Actor): Promise<BatchOpResult> {
+  const found = await findBatch(db, id);
+  if (!found) return { ok: false, status: 404, error: "not_found" };
+  const parsed = parseWith(approvalInput, body);
+  if (!parsed.ok) return invalid(parsed.issues);
+  const { docNo, date } = parsed.value;
+  if (found.batch.approvedOn) return { ok: false, status: 409, error: "batch_already_approved" };
+  if (date > a.today) return invalid([{ path: "date", code: "after_today", params: { today: a.today } }]);
+  const planned = await plannedParcels(db, id);
+  if (!planned.length) return invalid([{ path: "_", code: "batch_nothing_to_approve" }]);
+  const latest = planned.reduce<string>((max, p) => (p.lastMovedOn && p.lastMovedOn > max ? p.lastMovedOn : max), "");
+  if (latest && date < latest) return invalid([{ path: "date", code: "before_previous", params: { previous: latest } }]);
+  const written = await approveBatchWrite(db, found.batch, planned, { docNo, date, actorId: a.user.id, now: a.now });
+  if (!written) return { ok: false, status: 409, error: "version_conflict" };
+  return { ok: true, batch: (await findBatch(db, id))! };
+}
