@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { getDb } from "../../db/client";
 import { findParcel, listParcelEvents, listParcels } from "../../db/parcels";
+import { lapseLevel } from "../../domain/lapse";
 import type { AppEnv } from "../../env";
 import { readJson } from "../../http/json";
 import { parseListQuery } from "../../http/list-query";
@@ -51,7 +52,8 @@ export const parcelsApi = new Hono<AppEnv>()
     const parcel = id === null ? undefined : await findParcel(db, id);
     if (!parcel) return problem(c, 404, "not_found");
     const events = await listParcelEvents(db, parcel.id);
-    return c.json({ ...parcelJson(parcel), events: events.map(eventJson) });
+    // lapse: the approval-lapse level of SPEC §4 on today (null, "lapse_soon" or "lapsed").
+    return c.json({ ...parcelJson(parcel), lapse: lapseLevel(parcel, c.get("today")), events: events.map(eventJson) });
   })
   .patch("/:id", write((c, id, body) => editParcelOp(getDb(c.env), id, body, actor(c))))
   .post("/:id/moves", write((c, id, body) => moveParcelOp(getDb(c.env), id, body, actor(c), c.req.header("Idempotency-Key")?.slice(0, 200) || undefined)))
