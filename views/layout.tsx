@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import { STYLE_PATH } from "../src/assets/style";
+import type { Role } from "../src/env";
 import { HTMX_SRI, type PageCtx } from "./page-context";
 
 const NAV: [string, string][] = [
@@ -15,7 +16,10 @@ const NAV: [string, string][] = [
 ];
 
 // Links to views not built yet stay hidden: a dead menu entry is worse than none.
-export const LIVE_NAV = new Set(["/", "/parcels"]);
+export const LIVE_NAV = new Set(["/", "/parcels", "/admin"]);
+// Entries only some roles may open; a link that answers 403 is hidden from everyone else.
+const NAV_ROLES: Record<string, readonly Role[]> = { "/admin": ["admin"] };
+const mayOpen = (href: string, role: Role | undefined) => !NAV_ROLES[href] || (role !== undefined && NAV_ROLES[href].includes(role));
 
 /** The page shell: top bar with the bureau, the user and role, the language switch, and navigation. */
 export function Layout(props: { ctx: PageCtx; title: string; children: Child }) {
@@ -65,8 +69,8 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Child }) 
         </header>
         {ctx.user && (
           <nav class="mainnav" aria-label="main">
-            {NAV.filter(([href]) => LIVE_NAV.has(href)).map(([href, key]) => (
-              <a href={href} aria-current={ctx.path === href ? "page" : undefined}>
+            {NAV.filter(([href]) => LIVE_NAV.has(href) && mayOpen(href, ctx.user?.role)).map(([href, key]) => (
+              <a href={href} aria-current={ctx.path === href || (href !== "/" && ctx.path.startsWith(`${href}/`)) ? "page" : undefined}>
                 {ctx.t(key)}
               </a>
             ))}

@@ -54,6 +54,13 @@ ol.timeline{list-style:none;padding:0;margin:0}
 ol.timeline li{border-left:2px solid var(--line);padding:4px 0 8px 12px}
 .muted{color:var(--muted)}
 .pager{display:flex;gap:12px;margin:12px 0}
+.tabs{display:flex;gap:16px;margin:0 0 12px;border-bottom:1px solid var(--line)}
+.tabs a{padding:6px 2px;text-decoration:none}
+.tabs a[aria-current=page]{border-bottom:3px solid var(--accent);font-weight:600}
+form.row-form{display:flex;gap:6px;align-items:end;flex-wrap:wrap;margin:2px 0}
+form.row-form label{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+button.danger{background:var(--red);border-color:var(--red)}
+tr.inactive td{color:var(--muted)}
 .htmx-indicator{opacity:0;transition:opacity .2s}
 .htmx-request .htmx-indicator,.htmx-request.htmx-indicator{opacity:1}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:16px}

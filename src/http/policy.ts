@@ -7,6 +7,7 @@ export type Policy = "public" | "authenticated" | readonly Role[];
 
 const EDITORS: readonly Role[] = ["officer", "admin"];
 const EVERYONE: Policy = "authenticated";
+const ADMINS: readonly Role[] = ["admin"];
 
 /**
  * Deny by default: every route the app serves is listed here as "METHOD /path" with who may call it.
@@ -20,6 +21,14 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "POST /logout": "public",
   "POST /api/v1/session": "public",
   "DELETE /api/v1/session": "public",
+  "GET /admin": ADMINS,
+  "GET /admin/users": ADMINS,
+  "POST /admin/users": ADMINS,
+  "POST /admin/users/:id/role": ADMINS,
+  "POST /admin/users/:id/password": ADMINS,
+  "POST /admin/users/:id/deactivate": ADMINS,
+  "POST /admin/users/:id/reactivate": ADMINS,
+  "GET /admin/security-log": ADMINS,
   "GET /": EVERYONE,
   "GET /parcels": EVERYONE,
   "GET /parcels/new": EDITORS,
