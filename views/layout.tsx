@@ -29,6 +29,8 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Child }) 
     includeIndicatorStyles: false,
     historyCacheSize: 0,
     selfRequestsOnly: true,
+    // The CSP allows no inline styles, so settling a `style` attribute (e.g. a resized textarea's) would only be refused.
+    attributesToSettle: ["class", "width", "height"],
     // 4xx answers carry the form with its errors (422) or the conflict notice (409): swap them in place.
     responseHandling: [
       { code: "204", swap: false },
