@@ -42,6 +42,9 @@ button,.button{font:inherit;padding:5px 12px;border-radius:4px;border:1px solid 
 .field-error{color:var(--red);font-size:12px;margin-top:2px}
 .page-head{display:flex;flex-wrap:wrap;gap:12px;align-items:center;justify-content:space-between}
 .hint{font-size:12px}
+.field{margin-bottom:8px}
+input[type=checkbox]{min-width:0}
+textarea{width:100%;max-width:40em}
 fieldset{border:1px solid var(--line);border-radius:4px;margin:8px 0 12px;padding:8px 12px}
 caption{text-align:left;caption-side:top;padding:4px 0}
 [aria-invalid=true]{border-color:var(--red)}

@@ -41,7 +41,7 @@ export const parcelPages: Catalogue = {
   "pp.event.delay": ["延期", "Delay"],
   "pp.event.by": ["经办人", "By"],
   "pp.event.recordedAt": ["录入时间", "Recorded"],
-  "pp.event.undid": ["撤销第 {id} 号记录", "Undid event #{id}"],
+  "pp.event.undoes": ["所撤销记录", "Undoes"],
   "pp.event.none": ["暂无办理记录：地块登记后尚未推进。", "No events yet: the parcel has not moved since registration."],
   "pp.docNo.approved": ["批准文号", "Approval doc no."],
   "pp.docNo.acquired": ["征收公告文号", "Expropriation notice no."],

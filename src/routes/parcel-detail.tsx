@@ -17,6 +17,7 @@ import { emptyForm, type FormScope } from "../../views/components/field";
 import { ErrorPage } from "../../views/error-page";
 import { pageCtx } from "../../views/page-context";
 import { DetailSection, ParcelDetailPage, type Detail } from "../../views/parcels/detail-page";
+import { ConflictNotice } from "../../views/parcels/conflict-notice";
 import { MoveFieldInputs } from "../../views/parcels/move-fields";
 import { pathId } from "./api/parcels";
 
@@ -67,6 +68,9 @@ export const parcelDetailPages = new Hono<AppEnv>()
     if (!wantsFragment(c)) return c.redirect(`/parcels/${c.req.param("id")}?to=${encodeURIComponent(to)}`, 303);
     const d = await loadDetail(c, pathId(c));
     if (!d || !isState(d.parcel.state)) return notFound(c);
+    // The form names the version it was drawn from: if the parcel moved on since, say so now rather than after typing.
+    const drawnAt = c.req.query("version");
+    if (drawnAt !== undefined && Number(drawnAt) !== d.parcel.version) return c.html(<ConflictNotice ctx={pageCtx(c)} parcel={d.parcel} />);
     const target = d.targets.find((s) => s === to) ?? null;
     return c.html(<MoveFieldInputs ctx={pageCtx(c)} f={emptyForm("move")} from={d.parcel.state} to={target} />);
   })

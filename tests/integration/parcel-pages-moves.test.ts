@@ -10,7 +10,7 @@ describe("move fields", () => {
     const officer = await browser("officer");
     const p = await apiParcel(officer.api);
     const htmx = { "HX-Request": "true" };
-    const approved = await officer.get(`/parcels/${p.id}/move-fields?to=approved`, htmx);
+    const approved = await officer.get(`/parcels/${p.id}/move-fields?version=1&to=approved`, htmx);
     const html = await approved.text();
     expect(approved.status).toBe(200);
     expect(approved.headers.get("Vary")).toContain("HX-Request");
@@ -27,6 +27,11 @@ describe("move fields", () => {
     const reserved = await parcelAt(officer.api, "reserved");
     const supply = await (await officer.get(`/parcels/${reserved.id}/move-fields?to=supplied`, htmx)).text();
     expect(inputNames(supply)).toEqual(["method", "docNo", "landUser", "priceWan", "agreedStartOn", "agreedCompletionOn", "supervisionNo", "reason"]);
+
+    // A form drawn at an older version learns of the change as soon as a target is chosen.
+    const stale = await (await officer.get(`/parcels/${reserved.id}/move-fields?version=1&to=supplied`, htmx)).text();
+    expect(inputNames(stale)).toEqual([]);
+    expect(stale).toContain("该记录已被他人修改，当前状态：已入库（版本 4）");
 
     const plain = await officer.get(`/parcels/${p.id}/move-fields?to=approved`);
     expect(plain.status).toBe(303);

@@ -6,6 +6,7 @@ import { StateBadge } from "../components/state-badge";
 import { Layout } from "../layout";
 import type { PageCtx } from "../page-context";
 import { can } from "./can";
+import { ConflictNotice } from "./conflict-notice";
 import { CorrectionForm } from "./correction-form";
 import { DETAIL_ID } from "./detail-ids";
 import { MoveForm } from "./move-form";
@@ -29,11 +30,7 @@ export function DetailSection(props: DetailProps) {
       <h1>
         {p.code} {p.name} <StateBadge ctx={ctx} state={p.state} />
       </h1>
-      {props.conflict && (
-        <p class="notice error" role="alert">
-          {ctx.t("pp.detail.conflict", { state: ctx.t(`state.${p.state}`), version: p.version })}
-        </p>
-      )}
+      {props.conflict && <ConflictNotice ctx={ctx} parcel={p} />}
       <div class="cols">
         <div>
           <h2>{ctx.t("pp.detail.fields")}</h2>

@@ -9,7 +9,9 @@ export const ROWS_ID = "parcel-rows";
 
 /**
  * The list filters. A plain GET form without JS; with htmx, typing or choosing refreshes only the
- * rows and pushes the filtered URL, so the address bar always names what is on screen.
+ * rows and pushes the filtered URL, so the address bar always names what is on screen. Typing is
+ * caught on keyup, and on input too, since a paste, a datalist pick or an IME commit fires no keyup;
+ * both share the form's one debounce, so a pause sends one request.
  */
 export function ParcelFilters(props: { ctx: PageCtx; values: FormValues }) {
   const { ctx } = props;
@@ -23,7 +25,7 @@ export function ParcelFilters(props: { ctx: PageCtx; values: FormValues }) {
       role="search"
       aria-label={ctx.t("pp.filter.label")}
       hx-get="/parcels"
-      hx-trigger="change, keyup changed delay:400ms, submit"
+      hx-trigger="change, keyup changed delay:400ms, input changed delay:400ms, submit"
       hx-target={`#${ROWS_ID}`}
       hx-swap="innerHTML"
       hx-push-url="true"

@@ -12,14 +12,20 @@ import { MOVE_FIELDS_ID, MoveFieldInputs } from "./move-fields";
 export function MoveForm(props: { ctx: PageCtx; f: FormScope; parcel: Parcel; targets: State[]; today: string }) {
   const { ctx, f, parcel } = props;
   const base = `/parcels/${parcel.id}`;
-  if (!props.targets.length) return <p class="muted">{ctx.t("pp.detail.noTargets")}</p>;
+  if (!props.targets.length)
+    return (
+      <>
+        <h2>{ctx.t("pp.detail.move")}</h2>
+        <p class="muted">{ctx.t("pp.detail.noTargets")}</p>
+      </>
+    );
   const to = props.targets.find((s) => s === f.values.to) ?? null;
   const date = { ...f, values: { ...f.values, date: f.values.date ?? props.today } };
   return (
     <form method="post" action={`${base}/moves`} hx-post={`${base}/moves`} hx-target={`#${DETAIL_ID}`} hx-swap="outerHTML" novalidate>
       <h2>{ctx.t("pp.detail.move")}</h2>
       <FormErrors ctx={ctx} f={f} />
-      <input type="hidden" name="version" value={String(parcel.version)} />
+      <input type="hidden" name="version" id="move-version" value={String(parcel.version)} />
       <div class="form-grid">
         <Field f={f} name="to" label={ctx.t("move.to")}>
           <Select
@@ -28,7 +34,7 @@ export function MoveForm(props: { ctx: PageCtx; f: FormScope; parcel: Parcel; ta
             required
             placeholder={ctx.t("pp.choose")}
             options={props.targets.map((s) => [s, ctx.t(`state.${s}`)])}
-            extra={{ "hx-get": `${base}/move-fields`, "hx-trigger": "change", "hx-target": `#${MOVE_FIELDS_ID}`, "hx-swap": "innerHTML" }}
+            extra={{ "hx-get": `${base}/move-fields`, "hx-include": "#move-version", "hx-trigger": "change", "hx-target": `#${MOVE_FIELDS_ID}`, "hx-swap": "innerHTML" }}
           />
           <noscript>
             <button type="submit" formmethod="get" formaction={base} class="link">

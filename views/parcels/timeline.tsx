@@ -17,7 +17,7 @@ function eventLines(ctx: PageCtx, e: ParcelEventView): Line[] {
   const lines: Line[] = [];
   for (const [k, v] of Object.entries(data)) {
     if (k === "previousBatchId") continue;
-    if (k === "undoneEventId") lines.push([ctx.t("pp.event.correction"), ctx.t("pp.event.undid", { id: String(v) })]);
+    if (k === "undoneEventId") lines.push([ctx.t("pp.event.undoes"), `#${show(v)}`]);
     else if (k === "docNo") lines.push([ctx.t(`pp.docNo.${e.toState}`), show(v)]);
     else if (k === "method") lines.push([ctx.t("move.method"), ctx.t(`method.${String(v)}`)]);
     else lines.push([ctx.t(`move.${k}`), show(v)]);
