@@ -10,5 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    // htmx swaps land after a request round trip (and a 400 ms debounce on typing): poll patiently.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

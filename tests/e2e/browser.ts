@@ -21,7 +21,8 @@ export async function openBrowser(locale = "zh-CN"): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     headless: true,
-    args: FLAGS,
+    // --lang sets the UI locale too, so date inputs read yyyy/mm/dd as on a Chinese officer's desktop.
+    args: [...FLAGS, `--lang=${locale}`],
     locale,
     viewport: { width: 1280, height: 900 },
   });
