@@ -18,6 +18,7 @@ import { sessionApi } from "./routes/api/session";
 import { parcelsApi } from "./routes/api/parcels";
 import { batchesApi } from "./routes/api/batches";
 import { parcelPages } from "./routes/parcels";
+import { batchPages } from "./routes/batches";
 import { home } from "./routes/home";
 import { ErrorPage } from "../views/error-page";
 
@@ -42,6 +43,7 @@ app.route("/", home);
 app.route("/parcels", parcelPages);
 app.route("/admin", adminUsers);
 app.route("/admin", adminLog);
+app.route("/batches", batchPages);
 app.route("/api/v1/session", sessionApi);
 app.route("/api/v1/parcels", parcelsApi);
 app.route("/api/v1/batches", batchesApi);

@@ -7,7 +7,7 @@ import { parseWith } from "../domain/register";
 import type { Actor } from "./parcel-ops";
 
 export type BatchOpResult =
-  | { ok: true; batch: BatchWithTotals }
+  | { ok: true; batch: BatchWithTotals; moved?: number }
   | { ok: false; status: 404 | 409 | 422; error: string; issues?: Issue[] };
 
 const invalid = (issues: Issue[]): BatchOpResult => ({ ok: false, status: 422, error: "validation", issues });
@@ -54,5 +54,5 @@ export async function approveBatchOp(db: Db, id: number, body: unknown, a: Actor
   if (latest && date < latest) return invalid([{ path: "date", code: "before_previous", params: { previous: latest } }]);
   const written = await approveBatchWrite(db, found.batch, planned, { docNo, date, actorId: a.user.id, now: a.now });
   if (!written) return { ok: false, status: 409, error: "version_conflict" };
-  return { ok: true, batch: (await findBatch(db, id))! };
+  return { ok: true, batch: (await findBatch(db, id))!, moved: planned.length };
 }

@@ -3,6 +3,8 @@ import type { Parcel } from "../../src/db/schema";
 import type { State } from "../../src/domain/chain";
 import type { FormScope } from "../components/field";
 import { StateBadge } from "../components/state-badge";
+import { lapseLevel } from "../../src/domain/lapse";
+import { LapseBadge } from "../batches/lapse-badge";
 import { Layout } from "../layout";
 import type { PageCtx } from "../page-context";
 import { can } from "./can";
@@ -28,7 +30,7 @@ export function DetailSection(props: DetailProps) {
   return (
     <section id={DETAIL_ID}>
       <h1>
-        {p.code} {p.name} <StateBadge ctx={ctx} state={p.state} />
+        {p.code} {p.name} <StateBadge ctx={ctx} state={p.state} /> <LapseBadge ctx={ctx} level={lapseLevel(p, props.today)} />
       </h1>
       {props.conflict && <ConflictNotice ctx={ctx} parcel={p} />}
       <div class="cols">

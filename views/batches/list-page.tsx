@@ -1,0 +1,35 @@
+import type { fiveYearJson } from "../../src/http/batch-json";
+import type { FormValues } from "../../src/http/parcel-form";
+import { Layout } from "../layout";
+import { can } from "../parcels/can";
+import type { PageCtx } from "../page-context";
+import { FiveYearPanel } from "./five-year";
+import { BATCH_ROWS_ID, BatchFilters } from "./filters";
+import { BatchRows, type BatchRowsProps } from "./rows";
+
+/** `/batches`: the five-year benchmark, the filters, and the rows (the same component htmx gets alone). */
+export function BatchesPage(props: BatchRowsProps & { values: FormValues; years: number[]; five: ReturnType<typeof fiveYearJson>; badQuery: boolean }) {
+  const { ctx } = props;
+  return (
+    <Layout ctx={ctx} title={ctx.t("batch.list.title")}>
+      <div class="page-head">
+        <h1>{ctx.t("batch.list.title")}</h1>
+        {can(ctx, "POST /batches") && (
+          <a class="button" href="/batches/new">
+            {ctx.t("batch.new.link")}
+          </a>
+        )}
+      </div>
+      <FiveYearPanel ctx={ctx} five={props.five} />
+      <BatchFilters ctx={ctx} values={props.values} years={props.years} />
+      {props.badQuery && (
+        <p class="notice error" role="alert">
+          {ctx.t("batch.badQuery")}
+        </p>
+      )}
+      <div id={BATCH_ROWS_ID} aria-live="polite">
+        <BatchRows {...props} />
+      </div>
+    </Layout>
+  );
+}
