@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createBatch } from "../batch-fixtures";
+import { call } from "../helpers";
+import { browser } from "./parcel-pages-helpers";
+
+let officer: Awaited<ReturnType<typeof browser>>;
+let viewer: Awaited<ReturnType<typeof browser>>;
+beforeAll(async () => {
+  officer = await browser("officer");
+  viewer = await browser("viewer");
+});
+
+describe("GET /batches", () => {
+  it("shows the five-year figure, the filters and the batches, with the nav entry live", async () => {
+    const b = await createBatch(officer.api, { name: "列表可见批次" });
+    const res = await viewer.get("/batches");
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('<a href="/batches" aria-current="page">批次</a>');
+    expect(html).toContain("近五年供地率");
+    expect(html).toContain(`<a href="/batches/${b.id}">列表可见批次</a>`);
+    expect(html).toContain("未批准");
+    // A viewer is not offered the register button; an officer is.
+    expect(html).not.toContain('href="/batches/new"');
+    expect(await (await officer.get("/batches")).text()).toContain('<a class="button" href="/batches/new">登记批次</a>');
+  });
+
+  it("answers htmx with the rows alone and varies on HX-Request", async () => {
+    const res = await viewer.get("/batches?kind=urban", { "HX-Request": "true" });
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).not.toContain("<html");
+    expect(html).toContain("<table>");
+    expect(res.headers.get("Vary")).toContain("HX-Request");
+  });
+
+  it("offers sortable columns that keep the filters", async () => {
+    await createBatch(officer.api, { kind: "linked" });
+    const html = await (await viewer.get("/batches?kind=linked")).text();
+    expect(html).toContain('href="/batches?kind=linked&amp;sort=rate"');
+    const sorted = await (await viewer.get("/batches?kind=linked&sort=rate")).text();
+    expect(sorted).toContain('aria-sort="descending"');
+    expect(sorted).toContain('href="/batches?kind=linked&amp;sort=rate&amp;dir=asc"');
+  });
+
+  it("drops a malformed filter with a notice (400)", async () => {
+    const res = await viewer.get("/batches?kind=rural");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("筛选条件无效");
+  });
+
+  it("sends a browser without a session to the login page", async () => {
+    const res = await call("/batches", { redirect: "manual" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/login?next=%2Fbatches");
+  });
+});
+
