@@ -95,6 +95,8 @@ export const parcels = sqliteTable(
     uniqueIndex("parcels_code_uq").on(t.code),
     index("parcels_state_idx").on(t.state, t.id),
     index("parcels_town_idx").on(t.town, t.id),
+    // An officer's usual view is "my town, in this state": both equalities in one index, pages in id order.
+    index("parcels_town_state_idx").on(t.town, t.state, t.id),
     index("parcels_batch_idx").on(t.batchId, t.state),
     // The list filtered by batch pages newest first: (batch_id, id) hands rows over in order, no sort.
     index("parcels_batch_list_idx").on(t.batchId, t.id),

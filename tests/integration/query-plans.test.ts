@@ -74,7 +74,12 @@ describe("query plans of the hot paths", () => {
     const s = { sql: "select id from parcels where name = ?", params: ["x"] };
     expect(planProblem(s, await planOf(s))).toBe("SCAN parcels");
   });
-  it("filters by state and town together", () => expectIndexed(`/api/v1/parcels?state=reserved&town=${encodeURIComponent("凤桥镇")}`));
+  it("filters by state and town together on one index holding both, so it reads only the page", async () => {
+    await expectIndexed(`/api/v1/parcels?state=reserved&town=${encodeURIComponent("凤桥镇")}`);
+    const { statements } = await capture(`/api/v1/parcels?state=reserved&town=${encodeURIComponent("凤桥镇")}`, { headers: { Cookie: officer.cookie } });
+    const list = statements.find((s) => /from "parcels" where/.test(s.sql))!;
+    expect(await planOf(list)).toEqual(["SEARCH parcels USING INDEX parcels_town_state_idx (town=? AND state=?)"]);
+  });
   it("shows a parcel with its events", () => expectIndexed(`/api/v1/parcels/${firstId + 10}`));
   it("shows the home page's chain totals", () => expectIndexed("/"));
 

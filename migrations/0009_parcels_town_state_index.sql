@@ -1,0 +1,1 @@
+CREATE INDEX `parcels_town_state_idx` ON `parcels` (`town`,`state`,`id`);
