@@ -1,0 +1,71 @@
+import { DEMO_PASSWORD } from "./local-db";
+import type { Probe } from "./measure";
+
+type Json = Record<string, unknown>;
+
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`bench login as ${username}: ${res.status} — was the database seeded?`);
+  return res.headers.get("Set-Cookie")!.split(";")[0];
+}
+
+/** Table rows in an HTML answer's <tbody>s: what a list page or fragment shows. */
+const tableRows = (html: string) => (html.match(/<tbody>[\s\S]*?<\/tbody>/g) ?? []).reduce((n, t) => n + (t.match(/<tr[\s>]/g) ?? []).length, 0);
+
+const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
+
+/**
+ * Logs in, arranges what the timed requests need (a parcel with history for the detail, `moves`
+ * freshly registered parcels so each timed move is a real first move), and returns the probes:
+ * /healthz, the list's first page, a filtered list as the htmx fragment, a detail, a move, home.
+ */
+export async function buildProbes(base: string, moves: number): Promise<Probe[]> {
+  const cookie = await login(base, "officer");
+  const get = (path: string, extra: Record<string, string> = {}) => ({ path, init: { headers: { Cookie: cookie, ...extra } } });
+  const api = async (method: string, path: string, body?: unknown): Promise<Json> => {
+    const res = await fetch(base + path, { method, headers: { Cookie: cookie, "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as Json;
+  };
+
+  const withHistory = ((await api("GET", "/api/v1/parcels?state=completed&limit=1")).items as Json[])[0]
+    ?? ((await api("GET", "/api/v1/parcels?limit=1")).items as Json[])[0];
+  if (!withHistory) throw new Error("the database holds no parcel: was it seeded?");
+  const detail = await api("GET", `/api/v1/parcels/${withHistory.id}`);
+
+  const filtered = `/parcels?state=reserved&town=${encodeURIComponent("凤桥镇")}`;
+  const fragment = { "HX-Request": "true" };
+  const firstPageHtml = await (await fetch(base + "/parcels", get("/parcels").init)).text();
+  const filteredHtml = await (await fetch(base + filtered, { headers: { Cookie: cookie, ...fragment } })).text();
+
+  const stamp = Date.now().toString(36);
+  const fresh: number[] = [];
+  for (let i = 0; i < moves; i++) {
+    const p = await api("POST", "/api/v1/parcels", {
+      code: `BENCH-${stamp}-${i}`, name: `基准测试地块${i}`, town: "凤桥镇", landUse: "industrial", origin: "collective", area: { value: 10, unit: "mu" },
+    });
+    fresh.push(p.id as number);
+  }
+  const date = today();
+
+  return [
+    { name: "healthz", kind: "api", rowsShown: null, request: () => ({ path: "/healthz" }) },
+    { name: "list first page", kind: "page", rowsShown: tableRows(firstPageHtml), request: () => get("/parcels") },
+    { name: "list filtered (htmx)", kind: "fragment", rowsShown: tableRows(filteredHtml), request: () => get(filtered, fragment) },
+    { name: "parcel detail", kind: "page", rowsShown: 1 + (detail.events as Json[]).length, request: () => get(`/parcels/${withHistory.id}`) },
+    {
+      name: "move (API)",
+      kind: "api",
+      rowsShown: 1,
+      request: (i) => ({
+        path: `/api/v1/parcels/${fresh[i]}/moves`,
+        init: { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ to: "approved", date, version: 1, docNo: `嘉政土〔2023〕${i}号` }) },
+      }),
+    },
+    { name: "home", kind: "page", rowsShown: 8, request: () => get("/") },
+  ];
+}
