@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
-import { chainTotals, parcelEvents, parcels, users, type Parcel } from "./schema";
+import { batches, chainTotals, parcelEvents, parcels, users, type Parcel } from "./schema";
 
 export type ParcelFilter = {
   state?: string;
@@ -32,15 +32,19 @@ function filterWhere(f: ParcelFilter): SQL[] {
 export async function listParcels(db: Db, f: ParcelFilter, limit: number, cursor?: number) {
   const where = filterWhere(f);
   if (cursor !== undefined) where.push(lt(parcels.id, cursor));
+  // The batch name rides along by primary key, so the list can name the batch (one index lookup a row).
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(parcels), batchName: batches.name })
     .from(parcels)
+    .leftJoin(batches, eq(batches.id, parcels.batchId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(parcels.id))
     .limit(limit + 1);
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
 }
+
+export type ParcelListItem = Awaited<ReturnType<typeof listParcels>>["items"][number];
 
 export async function findParcel(db: Db, id: number): Promise<Parcel | undefined> {
   return (await db.select().from(parcels).where(eq(parcels.id, id)).limit(1))[0];

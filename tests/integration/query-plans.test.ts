@@ -31,6 +31,9 @@ beforeAll(async () => {
   firstId = (await env.DB.prepare("SELECT min(id) AS id FROM parcels WHERE code LIKE 'QP-%'").first<{ id: number }>())!.id;
 });
 
+// The list names each row's batch by one primary-key lookup.
+const BATCH_NAME_LOOKUP = "SEARCH batches USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN";
+
 /** Runs one request and expects every statement it sent to D1 to be planned on an index. */
 async function expectIndexed(path: string, init: RequestInit = {}, status = 200) {
   const { res, statements } = await capture(path, { ...init, headers: { Cookie: officer.cookie, ...init.headers } });
@@ -68,7 +71,7 @@ describe("query plans of the hot paths", () => {
     const { statements } = await capture(`/api/v1/parcels?q=${encodeURIComponent("测试地块1")}`, { headers: { Cookie: officer.cookie } });
     const list = statements.filter((s) => / like /i.test(s.sql));
     expect(list).toHaveLength(1);
-    expect(await planOf(list[0])).toEqual(["SCAN parcels"]);
+    expect(await planOf(list[0])).toEqual(["SCAN parcels", BATCH_NAME_LOOKUP]);
   });
   it("the plan check itself flags a scan", async () => {
     const s = { sql: "select id from parcels where name = ?", params: ["x"] };
@@ -77,8 +80,8 @@ describe("query plans of the hot paths", () => {
   it("filters by state and town together on one index holding both, so it reads only the page", async () => {
     await expectIndexed(`/api/v1/parcels?state=reserved&town=${encodeURIComponent("凤桥镇")}`);
     const { statements } = await capture(`/api/v1/parcels?state=reserved&town=${encodeURIComponent("凤桥镇")}`, { headers: { Cookie: officer.cookie } });
-    const list = statements.find((s) => /from "parcels" where/.test(s.sql))!;
-    expect(await planOf(list)).toEqual(["SEARCH parcels USING INDEX parcels_town_state_idx (town=? AND state=?)"]);
+    const list = statements.find((s) => /from "parcels" left join "batches"/.test(s.sql))!;
+    expect(await planOf(list)).toEqual(["SEARCH parcels USING INDEX parcels_town_state_idx (town=? AND state=?)", BATCH_NAME_LOOKUP]);
   });
   it("shows a parcel with its events", () => expectIndexed(`/api/v1/parcels/${firstId + 10}`));
   it("shows the home page's chain totals", () => expectIndexed("/"));

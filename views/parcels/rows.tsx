@@ -1,5 +1,4 @@
-import type { ParcelFilter } from "../../src/db/parcels";
-import type { Parcel } from "../../src/db/schema";
+import type { ParcelFilter, ParcelListItem } from "../../src/db/parcels";
 import { AreaCell } from "../components/area";
 import { Pager } from "../components/pager";
 import { StateBadge } from "../components/state-badge";
@@ -16,7 +15,7 @@ export function listHref(filter: ParcelFilter, cursor?: number | null): string {
   return qs ? `/parcels?${qs}` : "/parcels";
 }
 
-export type RowsProps = { ctx: PageCtx; items: Parcel[]; filter: ParcelFilter; cursor?: number; nextCursor: number | null };
+export type RowsProps = { ctx: PageCtx; items: ParcelListItem[]; filter: ParcelFilter; cursor?: number; nextCursor: number | null };
 
 /**
  * The rows of the list with their pager: the full page embeds this, and an htmx request gets only
@@ -56,7 +55,7 @@ export function ParcelRows(props: RowsProps) {
                 <td>
                   <StateBadge ctx={ctx} state={p.state} />
                 </td>
-                <td>{p.batchId ?? "—"}</td>
+                <td>{p.batchId === null ? "—" : <a href={`/batches/${p.batchId}`}>{p.batchName ?? `#${p.batchId}`}</a>}</td>
               </tr>
             ))}
           </tbody>
