@@ -32,7 +32,16 @@ export type ParcelDraft = {
 
 export type DraftContext = { rng: Rng; docs: DocNumbers; anchor: string; firstDay: string; actors: { officer: number; admin: number } };
 
-const townWeights = (towns: readonly TownInfo[]) => Object.fromEntries(towns.map((t) => [t.name, t.weight]));
+// Stock land taken back into the reserve lies in the built-up streets (街道), not the rural towns.
+const STREETS = TOWNS.filter((t) => t.name.endsWith("街道"));
+
+const weightsCache = new WeakMap<readonly TownInfo[], Record<string, number>>();
+/** Town name → weight, built once per list (this runs for every parcel). */
+function townWeights(towns: readonly TownInfo[]): Record<string, number> {
+  let w = weightsCache.get(towns);
+  if (!w) weightsCache.set(towns, (w = Object.fromEntries(towns.map((t) => [t.name, t.weight]))));
+  return w;
+}
 
 /** Area in whole m² from a 亩 figure with two decimals; linear infrastructure runs longer. */
 function areaM2(rng: Rng, standalone: boolean): number {
@@ -89,9 +98,8 @@ export function draftStockParcel(c: DraftContext): ParcelDraft {
   const { rng } = c;
   const registeredOn = addDays(c.firstDay, rng.int(0, daysBetween(c.firstDay, c.anchor) - 20));
   const landUse = rng.weighted(LAND_USE_WEIGHTS.stock);
-  const central = TOWNS.filter((t) => t.name.endsWith("街道"));
   const p: ParcelDraft = {
-    registeredOn, registered: "reserved", reserveNo: c.docs.next("嘉南储", registeredOn), ...location(rng, central),
+    registeredOn, registered: "reserved", reserveNo: c.docs.next("嘉南储", registeredOn), ...location(rng, STREETS),
     landUse, origin: "state", areaM2: areaM2(rng, false), batchId: null, moves: [],
   };
   p.moves = buildMoves(c, p, "reserved", registeredOn, stockPath(rng, daysBetween(registeredOn, c.anchor) / 365));

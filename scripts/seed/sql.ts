@@ -22,19 +22,30 @@ export function sqlLiteral(value: unknown): string {
   throw new Error(`no SQL literal for ${typeof value}`);
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 size of `s` without encoding it (the seed measures hundreds of thousands of rows). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    // A surrogate pair is one 4-byte character: 2 + 2 for its two halves.
+    else n += c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  return n;
+}
 
 /** INSERT statements for `rows` into `table`, as few as the size limits allow. */
 export function insertStatements<T extends Record<string, unknown>>(table: SQLiteTable, rows: readonly T[]): string[] {
   const columns = Object.entries(getTableColumns(table)).map(([key, col]) => ({ key, name: col.name }));
   const head = `INSERT INTO "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(", ")}) VALUES\n`;
-  const headBytes = encoder.encode(head).length;
+  const headBytes = utf8Length(head);
   const statements: string[] = [];
   let values: string[] = [];
   let bytes = headBytes;
   for (const row of rows) {
     const tuple = `(${columns.map((c) => sqlLiteral(row[c.key])).join(", ")})`;
-    const size = encoder.encode(tuple).length + 2;
+    const size = utf8Length(tuple) + 2;
     if (headBytes + size > MAX_STATEMENT_BYTES) throw new Error(`one row of ${getTableName(table)} exceeds ${MAX_STATEMENT_BYTES} bytes`);
     if (values.length && (bytes + size > MAX_STATEMENT_BYTES || values.length >= MAX_ROWS_PER_STATEMENT)) {
       statements.push(`${head}${values.join(",\n")};`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { users } from "../../src/db/schema";
-import { insertStatements, MAX_STATEMENT_BYTES, seedStatements, sqlLiteral } from "../../scripts/seed/sql";
+import { insertStatements, MAX_STATEMENT_BYTES, seedStatements, sqlLiteral, utf8Length } from "../../scripts/seed/sql";
 import { DEMO_DEFAULTS, generateSeed } from "../../scripts/seed/generate";
 
 const user = (id: number, displayName = "王晓燕") => ({ id, username: `u${id}`, displayName, role: "officer", passwordHash: "h", active: true, createdAt: "2023-01-01T00:00:00.000Z" });
@@ -15,6 +15,10 @@ describe("seed SQL writer", () => {
     expect(sqlLiteral(undefined)).toBe("NULL");
     expect(sqlLiteral(410800)).toBe("410800");
     expect(() => sqlLiteral(Number.NaN)).toThrow();
+  });
+
+  it("measures UTF-8 bytes as the encoder does", () => {
+    for (const text of ["abc", "é", "浙土字〔2023〕12号", "𠮷野家", ""]) expect(utf8Length(text), text).toBe(new TextEncoder().encode(text).length);
   });
 
   it("names the table's SQL columns and writes one tuple per row", () => {
