@@ -32,9 +32,9 @@ export async function moveTo(page: Page, target: string, extra: Record<string, s
   await page.getByRole("button", { name: "确认推进" }).click();
 }
 
-/** The state word in the detail heading (the badge next to the code and name). */
+/** The state word in the detail heading (its badge, not the lapse badge that may stand beside it). */
 export async function shownState(page: Page): Promise<string> {
-  return (await page.locator("#parcel-detail h1 .badge").textContent())?.trim() ?? "";
+  return (await page.locator('#parcel-detail h1 .badge[class*=" s-"]').textContent())?.trim() ?? "";
 }
 
 export async function expectState(page: Page, state: string): Promise<void> {

@@ -9,10 +9,11 @@ let browser: Browser;
 let page: Page;
 let stale: Page;
 let detailUrl: string;
+let api: Awaited<ReturnType<typeof apiAs>>;
 const base = inject("baseUrl");
 
 beforeAll(async () => {
-  const api = await apiAs(base, "officer");
+  api = await apiAs(base, "officer");
   const code = `E2EX${Date.now() % 100000}`;
   const parcel = await api("POST", "/api/v1/parcels", { code, name: "冲突测试地块", town: "新丰镇", landUse: "industrial", origin: "collective", area: { value: 8, unit: "mu" } });
   detailUrl = `${base}/parcels/${parcel.id}`;
@@ -44,7 +45,10 @@ describe("a stale form, a correction, English, logging out", () => {
     await page.getByLabel("理由", { exact: true }).fill("批准文号录入错误，撤销后重新推进");
     await page.getByRole("button", { name: "确认更正" }).click();
     await expectState(page, "拟报批");
-    await expect.poll(() => page.locator("#parcel-detail").textContent()).toContain("撤销第 1 号记录");
+    const events = (await api("GET", new URL(detailUrl).pathname.replace("/parcels", "/api/v1/parcels"))).events as { id: number; kind: string }[];
+    const undone = events.find((e) => e.kind === "move")!;
+    // The timeline's newest entry is the correction, naming the move it undid.
+    await expect.poll(() => page.locator("#parcel-detail").textContent()).toMatch(new RegExp(`所撤销记录\\s*#${undone.id}\\b`));
     await checkPage(page, "12-detail-corrected");
   });
 
