@@ -32,9 +32,16 @@ export const batchInput = z
     newConstructionArea: areaInput.optional(),
     note: optionalText(500),
   })
+  // Doc no. and date come as a pair; checked even when other fields failed, so a form shows every problem at once.
+  .superRefine(
+    (v, ctx) => {
+      const has = (x: unknown) => typeof x === "string" && x.trim() !== "";
+      if (has(v.approvedOn) && !has(v.docNo)) ctx.addIssue({ code: "custom", path: ["docNo"], message: "batch_doc_no_with_date" });
+      if (has(v.docNo) && !has(v.approvedOn)) ctx.addIssue({ code: "custom", path: ["approvedOn"], message: "batch_date_with_doc_no" });
+    },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  )
   .superRefine((v, ctx) => {
-    if (v.approvedOn && !v.docNo) ctx.addIssue({ code: "custom", path: ["docNo"], message: "batch_doc_no_with_date" });
-    if (v.docNo && !v.approvedOn) ctx.addIssue({ code: "custom", path: ["approvedOn"], message: "batch_date_with_doc_no" });
     // 耕地 is part of 农用地; every part is part of the total.
     if (v.cultivatedArea !== undefined && v.agriculturalArea !== undefined && v.cultivatedArea > v.agriculturalArea)
       ctx.addIssue({ code: "custom", path: ["cultivatedArea"], message: "batch_cultivated_over_agricultural" });

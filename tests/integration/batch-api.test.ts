@@ -71,6 +71,13 @@ describe("POST /api/v1/batches (register)", () => {
       expect(await count("batches")).toBe(before);
     });
 
+  it("reports every problem at once: a bad area and a doc no. without its date", async () => {
+    const res = await officer.json("POST", "/api/v1/batches", newBatch({ name: "", totalArea: { value: "x", unit: "mu" }, docNo: "浙政土〔2020〕1号" }));
+    expect(res.status).toBe(422);
+    const { issues } = (await res.json()) as { issues: Issue[] };
+    expect(issues.map((i) => `${i.path}:${i.code}`).sort()).toEqual(["approvedOn:batch_date_with_doc_no", "name:required", "totalArea.value:invalid_type"]);
+  });
+
   it("answers 401 without a session and 403 to a viewer or a lead, writing nothing", async () => {
     const before = await count("batches");
     const anon = await call("/api/v1/batches", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(newBatch()) });
