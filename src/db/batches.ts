@@ -90,12 +90,8 @@ export async function sumsApprovedBetween(db: Db, from: string, to: string) {
   return row;
 }
 
-/** The years batches were approved in, newest first, for the year filter (covering index on approved_on). */
-export async function listApprovalYears(db: Db): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ year: sql<string>`substr(${batches.approvedOn}, 1, 4)` })
-    .from(batches)
-    .where(sql`${batches.approvedOn} IS NOT NULL`)
-    .orderBy(sql`1 DESC`);
-  return rows.map((r) => Number(r.year));
+/** The earliest approval year, or null with no approved batch (one row from the index on approved_on). */
+export async function firstApprovalYear(db: Db): Promise<number | null> {
+  const [row] = await db.select({ first: sql<string | null>`min(${batches.approvedOn})` }).from(batches);
+  return row?.first ? Number(row.first.slice(0, 4)) : null;
 }

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { findBatch, listApprovalYears, listBatchParcels, listBatches, sumsApprovedBetween } from "../db/batches";
+import { findBatch, firstApprovalYear, listBatchParcels, listBatches, sumsApprovedBetween } from "../db/batches";
 import { getDb } from "../db/client";
 import { benchmarkWindow } from "../domain/batch-figures";
 import type { AppEnv } from "../env";
@@ -49,7 +49,10 @@ export const batchPages = new Hono<AppEnv>()
     const status = q.ok ? 200 : 400;
     if (wantsFragment(c)) return c.html(<BatchRows {...rows} />, status);
     const window = benchmarkWindow(today);
-    const [sums, years] = await Promise.all([sumsApprovedBetween(db, window.from, window.to), listApprovalYears(db)]);
+    const [sums, first] = await Promise.all([sumsApprovedBetween(db, window.from, window.to), firstApprovalYear(db)]);
+    // The year filter offers this year back to the earliest approval, newest first.
+    const thisYear = Number(today.slice(0, 4));
+    const years = first === null ? [] : Array.from({ length: Math.max(0, thisYear - first) + 1 }, (_, i) => thisYear - i);
     return c.html(<BatchesPage {...rows} values={values} years={years} five={fiveYearJson(window, sums)} badQuery={!q.ok} />, status);
   })
   .get("/new", (c) => c.html(<NewBatchPage ctx={pageCtx(c)} f={emptyForm("batch", { unit: "mu" })} />))

@@ -25,6 +25,14 @@ describe("GET /batches", () => {
     expect(await (await officer.get("/batches")).text()).toContain('<a class="button" href="/batches/new">登记批次</a>');
   });
 
+  it("offers every year from the earliest approval to this year in the year filter", async () => {
+    await createBatch(officer.api, { docNo: "浙政土〔2016〕5号", approvedOn: "2016-08-08" });
+    const html = await (await viewer.get("/batches")).text();
+    const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    for (const y of [2016, 2017, thisYear]) expect(html).toContain(`<option value="${y}">${y}</option>`);
+    expect(html).not.toContain('<option value="2015">');
+  });
+
   it("answers htmx with the rows alone and varies on HX-Request", async () => {
     const res = await viewer.get("/batches?kind=urban", { "HX-Request": "true" });
     const html = await res.text();
