@@ -69,10 +69,10 @@ export const REASONS = {
 
 export const NOTES = ["已完成补偿安置", "已交地", "资料齐全", "会商确认", "待补充勘测定界图"] as const;
 
-/** The four demo accounts, one of each role, with Chinese display names. */
+/** The four demo accounts, one of each role, with Chinese display names (the top bar adds the role). */
 export const DEMO_USERS = [
-  { username: "admin", displayName: "陈立新（管理员）", role: "admin" },
-  { username: "officer", displayName: "王晓燕（经办人员）", role: "officer" },
-  { username: "lead", displayName: "李建国（项目负责人）", role: "lead" },
-  { username: "viewer", displayName: "赵敏（会商）", role: "viewer" },
+  { username: "admin", displayName: "陈立新", role: "admin" },
+  { username: "officer", displayName: "王晓燕", role: "officer" },
+  { username: "lead", displayName: "李建国", role: "lead" },
+  { username: "viewer", displayName: "赵敏", role: "viewer" },
 ] as const;
