@@ -95,3 +95,13 @@ export async function firstApprovalYear(db: Db): Promise<number | null> {
   const [row] = await db.select({ first: sql<string | null>`min(${batches.approvedOn})` }).from(batches);
   return row?.first ? Number(row.first.slice(0, 4)) : null;
 }
+
+/** Batches to choose from when placing a parcel: newest approval first, unapproved ones on top. */
+export async function listBatchChoices(db: Db, limit = 500): Promise<[string, string][]> {
+  const rows = await db
+    .select({ id: batches.id, name: batches.name })
+    .from(batches)
+    .orderBy(sql`${batches.approvedOn} IS NOT NULL`, desc(batches.approvedOn), desc(batches.id))
+    .limit(limit);
+  return rows.map((r) => [String(r.id), r.name]);
+}

@@ -52,6 +52,10 @@ export async function findParcel(db: Db, id: number): Promise<Parcel | undefined
 
 /** A parcel's events, oldest first, each with the actor's username. */
 export async function listParcelEvents(db: Db, parcelId: number) {
+  return eventsQuery(db, parcelId);
+}
+
+function eventsQuery(db: Db, parcelId: number) {
   return db
     .select({
       id: parcelEvents.id,
@@ -75,6 +79,19 @@ export async function listParcelEvents(db: Db, parcelId: number) {
 }
 
 export type ParcelEventView = Awaited<ReturnType<typeof listParcelEvents>>[number];
+
+/** A parcel with its batch's name. */
+export type ParcelView = Parcel & { batchName: string | null };
+
+/** One parcel (with its batch's name) and its events, read in a single D1 round trip. */
+export async function findParcelWithEvents(db: Db, id: number): Promise<{ parcel: ParcelView; events: ParcelEventView[] } | null> {
+  const [found, events] = await db.batch([
+    // Aliased: in a batch D1 answers rows as objects, where two "name" columns would collide.
+    db.select({ ...getTableColumns(parcels), batchName: sql<string | null>`${batches.name}`.as("batch_name") }).from(parcels).leftJoin(batches, eq(batches.id, parcels.batchId)).where(eq(parcels.id, id)).limit(1),
+    eventsQuery(db, id),
+  ]);
+  return found[0] ? { parcel: found[0], events } : null;
+}
 
 /** The event stored under an Idempotency-Key, if that key was used before. */
 export async function findEventByIdempotencyKey(db: Db, key: string) {

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { getDb } from "../db/client";
-import { findParcel, listParcelEvents } from "../db/parcels";
+import { findParcelWithEvents } from "../db/parcels";
 import { allowedTargets, isState, mayCorrect } from "../domain/chain";
 import { shanghaiDate } from "../domain/dates";
 import { MOVE_FIELDS } from "../domain/moves";
@@ -18,14 +18,14 @@ import { ErrorPage } from "../../views/error-page";
 import { pageCtx } from "../../views/page-context";
 import { DetailSection, ParcelDetailPage, type Detail } from "../../views/parcels/detail-page";
 import { ConflictNotice } from "../../views/parcels/conflict-notice";
-import { MoveFieldInputs } from "../../views/parcels/move-fields";
+import { MoveFieldInputs, needsBatchChoices } from "../../views/parcels/move-fields";
+import { listBatchChoices } from "../db/batches";
 import { pathId } from "./api/parcels";
 
 async function loadDetail(c: Context<AppEnv>, id: number | null): Promise<Detail | null> {
-  const db = getDb(c.env);
-  const parcel = id === null ? undefined : await findParcel(db, id);
-  if (!parcel) return null;
-  const events = await listParcelEvents(db, parcel.id);
+  const found = id === null ? null : await findParcelWithEvents(getDb(c.env), id);
+  if (!found) return null;
+  const { parcel, events } = found;
   const last = effectiveMoves(events).at(-1);
   const user = c.get("user")!;
   const mayUndo = last && mayCorrect(user, { actorId: last.actorId, movedOnDay: shanghaiDate(new Date(last.recordedAt)) }, c.get("today"));
@@ -37,7 +37,8 @@ const notFound = (c: Context<AppEnv>) => c.html(<ErrorPage c={c} status={404} me
 type Forms = { move?: FormScope; correction?: FormScope; conflict?: boolean };
 
 /** The detail: the section alone for htmx (it replaces itself in place), the whole page otherwise. */
-function render(c: Context<AppEnv>, d: Detail, forms: Forms, status: ContentfulStatusCode = 200) {
+async function render(c: Context<AppEnv>, d: Detail, forms: Forms, status: ContentfulStatusCode = 200) {
+  if (needsBatchChoices(forms.move?.values.to)) d = { ...d, batches: await listBatchChoices(getDb(c.env)) };
   const props = { ctx: pageCtx(c), d, today: c.get("today"), move: forms.move ?? emptyForm("move"), correction: forms.correction ?? emptyForm("corr"), conflict: forms.conflict };
   return wantsFragment(c) ? c.html(<DetailSection {...props} />, status) : c.html(<ParcelDetailPage {...props} />, status);
 }
@@ -72,7 +73,8 @@ export const parcelDetailPages = new Hono<AppEnv>()
     const drawnAt = c.req.query("version");
     if (drawnAt !== undefined && Number(drawnAt) !== d.parcel.version) return c.html(<ConflictNotice ctx={pageCtx(c)} parcel={d.parcel} />);
     const target = d.targets.find((s) => s === to) ?? null;
-    return c.html(<MoveFieldInputs ctx={pageCtx(c)} f={emptyForm("move")} from={d.parcel.state} to={target} />);
+    const batches = needsBatchChoices(target) ? await listBatchChoices(getDb(c.env)) : [];
+    return c.html(<MoveFieldInputs ctx={pageCtx(c)} f={emptyForm("move")} from={d.parcel.state} to={target} batches={batches} />);
   })
   .post("/:id/moves", async (c) => {
     const id = pathId(c);

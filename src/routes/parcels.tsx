@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { getDb } from "../db/client";
+import { listBatchChoices } from "../db/batches";
 import { listParcels } from "../db/parcels";
 import type { AppEnv } from "../env";
 import { varyOnHtmx, wantsFragment } from "../http/fragment";
@@ -28,13 +29,13 @@ export const parcelPages = new Hono<AppEnv>()
     if (wantsFragment(c)) return c.html(<ParcelRows {...rows} />, status);
     return c.html(<ParcelsPage {...rows} values={values} badQuery={!q.ok} />, status);
   })
-  .get("/new", (c) => c.html(<RegisterPage ctx={pageCtx(c)} f={emptyForm("reg", { areaUnit: "mu" })} />))
+  .get("/new", async (c) => c.html(<RegisterPage ctx={pageCtx(c)} f={emptyForm("reg", { areaUnit: "mu" })} batches={await listBatchChoices(getDb(c.env))} />))
   .post("/", async (c) => {
     const values = await readForm(c);
     const r = await registerParcelOp(getDb(c.env), registerBody(values), pageActor(c));
     if (r.ok) return c.redirect(`/parcels/${r.parcel.id}`, 303);
     // 422 for what was typed wrong, 409 for a code that exists already: either way the form comes back as typed.
     const errors = fieldErrors(c.get("lang"), r.issues ?? [], REGISTER_FIELDS, REGISTER_ALIASES);
-    return c.html(<RegisterPage ctx={pageCtx(c)} f={{ id: "reg", values, errors }} />, r.status);
+    return c.html(<RegisterPage ctx={pageCtx(c)} f={{ id: "reg", values, errors }} batches={await listBatchChoices(getDb(c.env))} />, r.status);
   })
   .route("/", parcelDetailPages);

@@ -15,3 +15,14 @@ describe("the parcel list names each parcel's batch", () => {
     expect(html.match(/<td>—<\/td>/g)).toHaveLength(1);
   });
 });
+
+describe("the parcel page names its batch", () => {
+  it("links the batch by name among the recorded fields", async () => {
+    const officer = await session("officer");
+    const batch = await officer.json("POST", "/api/v1/batches", { name: "南湖区2021年度第2批次城镇建设用地", kind: "urban", totalArea: { value: 5, unit: "ha" } });
+    const { id: batchId } = (await batch.json()) as { id: number };
+    const p = (await (await officer.json("POST", "/api/v1/parcels", newParcel({ batchId }))).json()) as { id: number };
+    const html = await (await officer.json("GET", `/parcels/${p.id}`)).text();
+    expect(html).toContain(`<a href="/batches/${batchId}">南湖区2021年度第2批次城镇建设用地</a>`);
+  });
+});

@@ -1,5 +1,4 @@
-import type { ParcelEventView } from "../../src/db/parcels";
-import type { Parcel } from "../../src/db/schema";
+import type { ParcelEventView, ParcelView } from "../../src/db/parcels";
 import type { State } from "../../src/domain/chain";
 import type { FormScope } from "../components/field";
 import { StateBadge } from "../components/state-badge";
@@ -16,7 +15,7 @@ import { ParcelFields } from "./parcel-fields";
 import { Timeline } from "./timeline";
 
 /** What the detail view shows, loaded once per request. `correctable` is the latest move, set only when this user may undo it. */
-export type Detail = { parcel: Parcel; events: ParcelEventView[]; targets: State[]; correctable: ParcelEventView | null };
+export type Detail = { parcel: ParcelView; events: ParcelEventView[]; targets: State[]; correctable: ParcelEventView | null; batches?: [string, string][] };
 
 export type DetailProps = { ctx: PageCtx; d: Detail; move: FormScope; correction: FormScope; today: string; conflict?: boolean };
 
@@ -39,7 +38,7 @@ export function DetailSection(props: DetailProps) {
           <ParcelFields ctx={ctx} parcel={p} />
         </div>
         <div>
-          {can(ctx, "POST /parcels/:id/moves") && <MoveForm ctx={ctx} f={props.move} parcel={p} targets={d.targets} today={props.today} />}
+          {can(ctx, "POST /parcels/:id/moves") && <MoveForm ctx={ctx} f={props.move} parcel={p} targets={d.targets} today={props.today} batches={d.batches} />}
           {d.correctable && <CorrectionForm ctx={ctx} f={props.correction} parcel={p} last={d.correctable} />}
         </div>
       </div>

@@ -8,13 +8,19 @@ export const MOVE_FIELDS_ID = "move-fields";
 const DATE_FIELDS = new Set(["agreedStartOn", "agreedCompletionOn"]);
 
 /** One field of a move, labelled for the target (a "文号" is a different document at each step). */
-function MoveField(props: { ctx: PageCtx; f: FormScope; from: State; to: State; name: string }) {
+function MoveField(props: { ctx: PageCtx; f: FormScope; from: State; to: State; name: string; batches: [string, string][] }) {
   const { ctx, f, from, to, name } = props;
   const label = name === "docNo" ? ctx.t(`pp.docNo.${to}`) : ctx.t(`move.${name}`);
   if (name === "method")
     return (
       <Field f={f} name={name} label={label}>
         <Select f={f} name={name} required placeholder={ctx.t("pp.choose")} options={SUPPLY_METHODS.map((m) => [m, ctx.t(`method.${m}`)])} />
+      </Field>
+    );
+  if (name === "batchId")
+    return (
+      <Field f={f} name={name} label={label}>
+        <Select f={f} name={name} placeholder={ctx.t("common.none")} options={props.batches} />
       </Field>
     );
   if (name === "reason") {
@@ -26,7 +32,7 @@ function MoveField(props: { ctx: PageCtx; f: FormScope; from: State; to: State; 
     );
   }
   const type = DATE_FIELDS.has(name) ? "date" : "text";
-  const inputmode = name === "batchId" ? "numeric" : name === "priceWan" ? "decimal" : undefined;
+  const inputmode = name === "priceWan" ? "decimal" : undefined;
   return (
     <Field f={f} name={name} label={label}>
       <Input f={f} name={name} type={type} inputmode={inputmode} maxlength={name === "supervisionNo" ? 19 : undefined} />
@@ -34,17 +40,20 @@ function MoveField(props: { ctx: PageCtx; f: FormScope; from: State; to: State; 
   );
 }
 
+/** Only a move to `approved` names a batch: the route loads the choices for that target alone. */
+export const needsBatchChoices = (to: string | null | undefined) => to === "approved";
+
 /**
  * Exactly the fields a move from `from` to `to` needs (MOVE_FIELDS). The move form embeds this and
  * `GET /parcels/:id/move-fields?to=` returns it alone when the target select changes.
  */
-export function MoveFieldInputs(props: { ctx: PageCtx; f: FormScope; from: State; to: State | null }) {
+export function MoveFieldInputs(props: { ctx: PageCtx; f: FormScope; from: State; to: State | null; batches?: [string, string][] }) {
   const { ctx, f, from, to } = props;
   if (!to) return <p class="muted">{ctx.t("pp.detail.chooseFirst")}</p>;
   return (
     <div class="form-grid">
       {MOVE_FIELDS[to].map((name) => (
-        <MoveField ctx={ctx} f={f} from={from} to={to} name={name} />
+        <MoveField ctx={ctx} f={f} from={from} to={to} name={name} batches={props.batches ?? []} />
       ))}
     </div>
   );

@@ -9,7 +9,7 @@ import { MOVE_FIELDS_ID, MoveFieldInputs } from "./move-fields";
  * The move form: choose a target and exactly its fields appear (htmx loads them; without JS the
  * "show fields" button reloads the page with ?to=). It names the version it was made against.
  */
-export function MoveForm(props: { ctx: PageCtx; f: FormScope; parcel: Parcel; targets: State[]; today: string }) {
+export function MoveForm(props: { ctx: PageCtx; f: FormScope; parcel: Parcel; targets: State[]; today: string; batches?: [string, string][] }) {
   const { ctx, f, parcel } = props;
   const base = `/parcels/${parcel.id}`;
   if (!props.targets.length)
@@ -47,7 +47,7 @@ export function MoveForm(props: { ctx: PageCtx; f: FormScope; parcel: Parcel; ta
         </Field>
       </div>
       <div id={MOVE_FIELDS_ID}>
-        <MoveFieldInputs ctx={ctx} f={f} from={parcel.state as State} to={to} />
+        <MoveFieldInputs ctx={ctx} f={f} from={parcel.state as State} to={to} batches={props.batches} />
       </div>
       <Field f={f} name="note" label={ctx.t("move.note")}>
         <TextArea f={f} name="note" maxlength={500} />

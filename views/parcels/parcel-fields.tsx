@@ -1,3 +1,4 @@
+import type { ParcelView } from "../../src/db/parcels";
 import type { Parcel } from "../../src/db/schema";
 import { formatHa, formatMu } from "../../src/domain/area";
 import { Instant } from "../components/instant";
@@ -18,7 +19,7 @@ function moveValue(ctx: PageCtx, p: Parcel, key: (typeof MOVE_COLUMNS)[number]):
 }
 
 /** Every recorded field of a parcel: registration first, then what each move recorded. */
-export function ParcelFields(props: { ctx: PageCtx; parcel: Parcel }) {
+export function ParcelFields(props: { ctx: PageCtx; parcel: ParcelView }) {
   const { ctx, parcel: p } = props;
   const rows: [string, unknown][] = [
     ["parcel.code", p.code],
@@ -30,7 +31,7 @@ export function ParcelFields(props: { ctx: PageCtx; parcel: Parcel }) {
     ["pp.f.areaM2", p.areaM2],
     ["parcel.state", <StateBadge ctx={ctx} state={p.state} />],
     ["parcel.version", p.version],
-    ["parcel.batch", p.batchId ?? "—"],
+    ["parcel.batch", p.batchId === null ? "—" : <a href={`/batches/${p.batchId}`}>{p.batchName ?? `#${p.batchId}`}</a>],
     ["parcel.project", p.projectId ?? "—"],
     ["parcel.createdAt", <Instant iso={p.createdAt} />],
   ];

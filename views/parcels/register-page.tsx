@@ -9,7 +9,7 @@ import { TownOptions } from "./filters";
  * The register form (SPEC §3 `planned`; state-owned stock may go straight into the reserve).
  * A plain POST: a refused form comes back with every message beside its field and what was typed.
  */
-export function RegisterPage(props: { ctx: PageCtx; f: FormScope }) {
+export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: [string, string][] }) {
   const { ctx, f } = props;
   const reserved = f.values.state === "reserved";
   return (
@@ -43,7 +43,7 @@ export function RegisterPage(props: { ctx: PageCtx; f: FormScope }) {
             <Select f={f} name="areaUnit" options={AREA_UNITS.map((u) => [u, ctx.t(`unit.${u}`)])} />
           </Field>
           <Field f={f} name="batchId" label={ctx.t("pp.new.batchId")}>
-            <Input f={f} name="batchId" inputmode="numeric" />
+            <Select f={f} name="batchId" placeholder={ctx.t("common.none")} options={props.batches} />
           </Field>
         </div>
         <fieldset>

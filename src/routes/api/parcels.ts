@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { getDb } from "../../db/client";
-import { findParcel, listParcelEvents, listParcels } from "../../db/parcels";
+import { findParcelWithEvents, listParcels } from "../../db/parcels";
 import { lapseLevel } from "../../domain/lapse";
 import type { AppEnv } from "../../env";
 import { readJson } from "../../http/json";
@@ -48,10 +48,9 @@ export const parcelsApi = new Hono<AppEnv>()
   })
   .get("/:id", async (c) => {
     const id = pathId(c);
-    const db = getDb(c.env);
-    const parcel = id === null ? undefined : await findParcel(db, id);
-    if (!parcel) return problem(c, 404, "not_found");
-    const events = await listParcelEvents(db, parcel.id);
+    const found = id === null ? null : await findParcelWithEvents(getDb(c.env), id);
+    if (!found) return problem(c, 404, "not_found");
+    const { parcel, events } = found;
     // lapse: the approval-lapse level of SPEC §4 on today (null, "lapse_soon" or "lapsed").
     return c.json({ ...parcelJson(parcel), lapse: lapseLevel(parcel, c.get("today")), events: events.map(eventJson) });
   })
