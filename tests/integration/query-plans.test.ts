@@ -86,6 +86,22 @@ describe("query plans of the hot paths", () => {
   it("shows a parcel with its events", () => expectIndexed(`/api/v1/parcels/${firstId + 10}`));
   it("shows the home page's chain totals", () => expectIndexed("/"));
 
+  it("renders the list page and its htmx fragment", async () => {
+    await expectIndexed(`/parcels?state=acquired&town=${encodeURIComponent("余新镇")}`);
+    await expectIndexed(`/parcels?cursor=${firstId + 100}`, { headers: { "HX-Request": "true" } });
+  });
+  it("renders a parcel's page", () => expectIndexed(`/parcels/${firstId + 20}`));
+  it("renders the batch list and a batch with its parcels", async () => {
+    await expectIndexed("/batches");
+    await expectIndexed(`/batches/${batchId}`);
+    await expectIndexed(`/api/v1/batches/${batchId}`);
+  });
+  it("approves a batch, moving its planned parcels as one set", async () => {
+    const batch = await env.DB.prepare("INSERT INTO batches (name, kind) VALUES ('QP待批批次', 'standalone') RETURNING id").first<{ id: number }>();
+    for (let i = 0; i < 3; i++) expect((await officer.json("POST", "/api/v1/parcels", newParcel({ batchId: batch!.id }))).status).toBe(201);
+    await expectIndexed(`/api/v1/batches/${batch!.id}/approval`, postJson({ docNo: "浙土字〔2023〕9号", date: "2023-05-06" }));
+  });
+
   it("registers a parcel (code uniqueness, totals)", () => expectIndexed("/api/v1/parcels", postJson(newParcel()), 201));
 
   it("moves a parcel: guarded UPDATE, event INSERT, totals, idempotency lookup", async () => {
