@@ -19,12 +19,14 @@ export type Measured = {
   rowsRead: number | null;
   rowsShown: number | null;
   gzipBytes: number;
+  /** Round trips to D1 per request (median): the bench's explanation for most of a page's latency. */
+  d1Calls: number | null;
 };
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
-type Samples = { times: number[]; rows: number[]; body: Uint8Array };
+type Samples = { times: number[]; rows: number[]; calls: number[]; body: Uint8Array };
 
 async function timeOne(base: string, probe: Probe, i: number, into: Samples | null) {
   const { path, init } = probe.request(i);
@@ -38,6 +40,8 @@ async function timeOne(base: string, probe: Probe, i: number, into: Samples | nu
   into.body = body;
   const read = res.headers.get("X-Rows-Read");
   if (read !== null && read !== "unknown") into.rows.push(Number(read));
+  const calls = res.headers.get("X-D1-Calls");
+  if (calls !== null) into.calls.push(Number(calls));
 }
 
 /**
@@ -47,12 +51,13 @@ async function timeOne(base: string, probe: Probe, i: number, into: Samples | nu
  * hold up better than the absolute times. Rows read is the median X-Rows-Read; gzip is of the last body.
  */
 export async function measureAll(base: string, probes: Probe[], count: number, warmup: number): Promise<Measured[]> {
-  const samples = probes.map((): Samples => ({ times: [], rows: [], body: new Uint8Array() }));
+  const samples = probes.map((): Samples => ({ times: [], rows: [], calls: [], body: new Uint8Array() }));
   for (let i = 0; i < warmup + count; i++)
     for (const [k, probe] of probes.entries()) await timeOne(base, probe, i, i < warmup ? null : samples[k]);
   const results = probes.map((probe, k) => {
     const times = [...samples[k].times].sort((a, b) => a - b);
     const rows = [...samples[k].rows].sort((a, b) => a - b);
+    const calls = [...samples[k].calls].sort((a, b) => a - b);
     return {
       name: probe.name,
       kind: probe.kind,
@@ -61,6 +66,7 @@ export async function measureAll(base: string, probes: Probe[], count: number, w
       rowsRead: rows.length ? quantile(rows, 0.5) : null,
       rowsShown: probe.rowsShown,
       gzipBytes: gzipSync(samples[k].body).length,
+      d1Calls: calls.length ? quantile(calls, 0.5) : null,
     };
   });
   const healthz = results.find((r) => r.name === "healthz")!.p50Ms;

@@ -16,14 +16,14 @@ export function growthOf(full: Run, half: Run | null): Map<string, number | null
 /** The table the bench prints: one row per page, then which budgets failed. */
 export function renderTable(full: Run, half: Run | null): string {
   const growth = growthOf(full, half);
-  const head = ["page", "p50 ms", "p95 ms", "×healthz", "rows read", "rows shown", "gzip KB", `p50 @${half?.size ?? "-"}`, "growth", "budgets"];
-  const widths = [22, 8, 8, 9, 10, 11, 8, 12, 7, 0];
+  const head = ["page", "p50 ms", "p95 ms", "×healthz", "D1 calls", "rows read", "rows shown", "gzip KB", `p50 @${half?.size ?? "-"}`, "growth", "budgets"];
+  const widths = [22, 8, 8, 9, 9, 10, 11, 8, 12, 7, 0];
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i > 0 && i < cells.length - 1)).join("  ");
   const rows = full.pages.map((p) => {
     const h = half?.pages.find((x) => x.name === p.name);
     const fails = budgetFailures(p, growth.get(p.name) ?? null);
     return line([
-      p.name, p.p50Ms.toFixed(2), p.p95Ms.toFixed(2), p.ratioToHealthz.toFixed(2), String(p.rowsRead ?? "?"), String(p.rowsShown ?? "-"),
+      p.name, p.p50Ms.toFixed(2), p.p95Ms.toFixed(2), p.ratioToHealthz.toFixed(2), String(p.d1Calls ?? "?"), String(p.rowsRead ?? "?"), String(p.rowsShown ?? "-"),
       kb(p.gzipBytes).toFixed(1), h ? h.p50Ms.toFixed(2) : "-", growth.get(p.name)?.toFixed(2) ?? "-", p.name === "healthz" ? "" : fails.length ? `FAIL: ${fails.join("; ")}` : "ok",
     ]);
   });

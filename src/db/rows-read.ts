@@ -1,5 +1,5 @@
-/** Running count of D1 rows read while one request is served (bench only). */
-export type RowsTally = { rowsRead: number };
+/** Running count of D1 rows read, and of round trips to D1, while one request is served (bench only). */
+export type RowsTally = { rowsRead: number; calls: number };
 
 type D1Answer = { meta?: { rows_read?: number } };
 
@@ -20,6 +20,7 @@ export function countingD1(db: D1Database, tally: RowsTally): D1Database | null 
   const inner = shim.fetcher;
   if (!inner || typeof inner.fetch !== "function") return null;
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    tally.calls += 1;
     const res = await inner.fetch(input, init);
     try {
       const body = (await res.clone().json()) as D1Answer | D1Answer[];

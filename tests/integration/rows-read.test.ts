@@ -18,6 +18,7 @@ describe("X-Rows-Read (bench recorder)", () => {
   it("reads no rows for /healthz", async () => {
     const res = await benchCall("/healthz", "");
     expect(res.headers.get("X-Rows-Read")).toBe("0");
+    expect(res.headers.get("X-D1-Calls")).toBe("0");
   });
 
   it("counts the session lookup and the page's rows, and leaves the answer unchanged", async () => {
@@ -28,6 +29,8 @@ describe("X-Rows-Read (bench recorder)", () => {
     const res = await benchCall("/api/v1/parcels?limit=5", officer.cookie);
     expect(res.status).toBe(200);
     expect(res.headers.get("X-Rows-Read")).toBe("8");
+    // Two round trips: the session lookup, then the page.
+    expect(res.headers.get("X-D1-Calls")).toBe("2");
     const plain = await call("/api/v1/parcels?limit=5", { headers: { Cookie: officer.cookie } });
     expect(await res.json()).toEqual(await plain.json());
   });
