@@ -33,6 +33,12 @@ describe("logging in and the home page", () => {
     const steps = await page.locator("ol.chain li .step").allTextContents();
     expect(steps).toEqual(["拟报批", "已批准", "已征收", "已入库", "已供应", "已开工", "已竣工", "已撤回/核减"]);
     await checkPage(page, "02-home");
+    // With the system's forced colours (high-contrast mode) every step still reads by its words and count.
+    await page.emulateMedia({ forcedColors: "active" });
+    const texts = await page.locator("ol.chain li").allInnerTexts();
+    expect(texts.every((t) => /\S+\n\d+\n[\d.]+ 亩/.test(t))).toBe(true);
+    await checkPage(page, "02b-home-forced-colors");
+    await page.emulateMedia({ forcedColors: "none" });
     expect(browser.problems).toEqual([]);
   });
 });
