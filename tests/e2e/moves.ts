@@ -13,8 +13,18 @@ export const MOVE_INPUTS: Record<string, Record<string, string>> = {
 
 const SELECTS = new Set(["供地方式"]);
 
+/**
+ * Waits until htmx has finished swapping and wiring up new content. A person never acts within the
+ * 20 ms settle; a test can, and a `change` fired on a select htmx has not processed yet is lost.
+ */
+export async function htmxSettled(page: Page): Promise<void> {
+  // Polled through locators: a string predicate would be eval'd in the page, which the CSP refuses.
+  await expect.poll(() => page.locator(".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added").count()).toBe(0);
+}
+
 /** Chooses the target in the move form, waits for htmx to bring its fields and fills them, without submitting. */
 export async function fillMove(page: Page, target: string, extra: Record<string, string> = {}): Promise<void> {
+  await htmxSettled(page);
   await page.getByLabel("推进至").selectOption({ label: target });
   const fields = { ...MOVE_INPUTS[target], ...extra };
   const first = Object.keys(fields)[0];
