@@ -3,6 +3,7 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
 import { logForbidden } from "./http/forbidden-log";
+import { readableForms } from "./http/form-body";
 import { enforcePolicy } from "./http/policy";
 import { requestContext } from "./http/context";
 import { jsonOnlyApi } from "./http/json-only";
@@ -36,6 +37,7 @@ app.use(jsonOnlyApi);
 const csrfGuard = csrf();
 app.use((c, next) => (isApi(c) ? next() : csrfGuard(c, next)));
 app.use(enforcePolicy);
+app.use(readableForms);
 
 app.route("/", health);
 app.route("/", authPages);

@@ -40,6 +40,21 @@ describe("CSRF on form routes", () => {
   });
 });
 
+describe("malformed form bodies", () => {
+  it("answer 400 with a page, never a 500, and write nothing", async () => {
+    const admin = await session("admin");
+    const users = await count("users");
+    for (const [type, body] of [["multipart/form-data", "--x\r\n"], ["multipart/form-data; boundary=x", "garbage"]]) {
+      for (const path of ["/login", "/admin/users", "/parcels"]) {
+        const res = await call(path, { method: "POST", redirect: "manual", headers: { Cookie: admin.cookie, Origin: BASE, "Content-Type": type }, body });
+        expect(res.status, `${type} ${path}`).toBe(400);
+        expect(await res.text()).toContain("请求格式不正确");
+      }
+    }
+    expect(await count("users")).toBe(users);
+  });
+});
+
 describe("JSON API mutations", () => {
   it("take application/json only: every other body type is 415 and writes nothing", async () => {
     const officer = await session("officer");

@@ -2,11 +2,13 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../src/app";
-import { call, newParcel, session } from "../helpers";
-import { hostileBodies } from "./security-hostile-arbitraries";
+import { BASE, call, createUser, newParcel, session } from "../helpers";
+import { hostileBodies, hostileForms, type FormPost } from "./security-hostile-arbitraries";
 
-// Each route gets 200 bodies; with the routes of today that is a few thousand hostile requests.
-const RUNS_PER_ROUTE = 200;
+// Each JSON route gets 200 bodies, each form route 60 (forms share the API's validation, and admin
+// forms hash passwords): over two thousand hostile requests in all.
+const RUNS_PER_API_ROUTE = 200;
+const RUNS_PER_FORM_ROUTE = 60;
 
 /** A valid-looking body per route, which the fuzzer then spoils field by field. Unknown routes start from {}. */
 export const TEMPLATES: Record<string, Record<string, unknown>> = {
@@ -19,6 +21,19 @@ export const TEMPLATES: Record<string, Record<string, unknown>> = {
   "POST /api/v1/batches/:id/approval": { docNo: "浙政土〔2023〕9号", date: "2023-04-01" },
 };
 
+/** The fields each browser form sends, with plausible values the fuzzer then spoils. */
+export const FORM_TEMPLATES: Record<string, Record<string, string>> = {
+  "POST /login": { username: "fuzz-user", password: "fuzz-password-1" },
+  "POST /parcels": { code: "330402-F0001", name: "凤桥镇地块", town: "凤桥镇", landUse: "industrial", origin: "collective", areaValue: "12.5", areaUnit: "mu", batchId: "", note: "" },
+  "POST /parcels/:id/moves": { to: "approved", date: "2023-03-01", version: "1", docNo: "浙土字〔2023〕2号", note: "" },
+  "POST /parcels/:id/corrections": { version: "2", reason: "录入错误" },
+  "POST /batches": { name: "南湖区2023年度第4批次", kind: "urban", authority: "省政府", docNo: "", approvedOn: "", totalArea: "80", unit: "mu", note: "" },
+  "POST /batches/:id/approval": { docNo: "浙政土〔2023〕10号", date: "2023-04-01" },
+  "POST /admin/users": { username: "fuzz.user", displayName: "模糊测试", role: "viewer", password: "fuzz-password-1" },
+  "POST /admin/users/:id/role": { role: "officer" },
+  "POST /admin/users/:id/password": { password: "fuzz-password-2" },
+};
+
 /**
  * Which test file attacks which routes. The harness's self-fetch slows with every request a file
  * makes (cloudflare/workers-sdk#15446), so the routes are spread over small files; the "others"
@@ -28,13 +43,19 @@ export const ROUTE_FILES: Record<string, string[]> = {
   parcels: ["POST /api/v1/parcels", "PATCH /api/v1/parcels/:id"],
   moves: ["POST /api/v1/parcels/:id/moves", "POST /api/v1/parcels/:id/corrections"],
   batches: ["POST /api/v1/batches", "POST /api/v1/batches/:id/approval"],
+  "parcel-forms": ["POST /parcels", "POST /parcels/:id/moves", "POST /parcels/:id/corrections"],
+  "other-forms": ["POST /login", "POST /batches", "POST /batches/:id/approval"],
+  "admin-forms": ["POST /admin/users", "POST /admin/users/:id/role", "POST /admin/users/:id/password", "POST /admin/users/:id/deactivate", "POST /admin/users/:id/reactivate"],
 };
 
-/** Every JSON route that takes a body, straight from the app's route table. */
-export const mutatingApiRoutes = () =>
-  [...new Set(app.routes.filter((r) => ["POST", "PUT", "PATCH"].includes(r.method) && r.path.startsWith("/api/")).map((r) => `${r.method} ${r.path}`))].sort();
+// Logging out takes no input and ends the session the attack runs in; sessions tests cover it.
+const NOT_ATTACKED = ["POST /logout"];
 
-export const unclaimedRoutes = () => mutatingApiRoutes().filter((k) => !Object.values(ROUTE_FILES).flat().includes(k));
+/** Every route that takes a body (JSON API and browser forms), straight from the app's route table. */
+export const mutatingRoutes = () =>
+  [...new Set(app.routes.filter((r) => ["POST", "PUT", "PATCH"].includes(r.method)).map((r) => `${r.method} ${r.path}`))].filter((k) => !NOT_ATTACKED.includes(k)).sort();
+
+export const unclaimedRoutes = () => mutatingRoutes().filter((k) => !Object.values(ROUTE_FILES).flat().includes(k));
 
 // Tables that record the refusal itself (a failed login, a lock, a 403) or a session's last use:
 // they are meant to change on a rejected request. Every other table must not.
@@ -55,7 +76,16 @@ async function fingerprintQuery(): Promise<string> {
   return `SELECT ${parts.join(" || '|' || ")} AS fp`;
 }
 
-/** Fuzzes each route: never a 5xx, refusals in the API's error shape, and a refusal writes nothing. */
+const isApiRoute = (key: string) => key.split(" ")[1].startsWith("/api/");
+
+/** One hostile request: JSON text for the API, a form post (of any encoding) for the pages. */
+function send(path: string, method: string, headers: Record<string, string>, input: string | FormPost) {
+  if (typeof input === "string") return call(path, { method, headers: { ...headers, "Content-Type": "application/json" }, body: input });
+  const h = { ...headers, Origin: BASE };
+  return call(path, { method, redirect: "manual", headers: input.type ? { ...h, "Content-Type": input.type } : h, body: input.body });
+}
+
+/** Fuzzes each route: never a 5xx, refusals in the route's error shape, and a refusal writes nothing. */
 export function attackRoutes(keys: () => string[]) {
   describe("hostile bodies", () => {
     let admin: Awaited<ReturnType<typeof session>>;
@@ -68,13 +98,15 @@ export function attackRoutes(keys: () => string[]) {
       ids.parcels = ((await parcel.json()) as { id: number }).id;
       const batch = await admin.json("POST", "/api/v1/batches", TEMPLATES["POST /api/v1/batches"]);
       ids.batches = ((await batch.json()) as { id: number }).id;
+      // A bystander account for the per-user admin forms (never the admin itself).
+      ids.users = (await createUser("viewer")).id;
       fingerprint = await fingerprintQuery();
     });
 
     const snapshot = async () => (await env.DB.prepare(fingerprint).first<{ fp: string }>())!.fp;
 
     it("attacks routes that exist", () => {
-      for (const key of keys()) expect(mutatingApiRoutes()).toContain(key);
+      for (const key of keys()) expect(mutatingRoutes()).toContain(key);
     });
 
     it("never answers 5xx, refuses in the error shape, and a refusal changes nothing", async () => {
@@ -82,29 +114,34 @@ export function attackRoutes(keys: () => string[]) {
         const [method, pattern] = key.split(" ");
         // A real row behind each :id, so the body is judged and not just the missing row; unknown kinds get 1.
         const path = pattern.replace(/\/([a-z-]+)\/:id/g, (_m, kind: string) => `/${kind}/${ids[kind] ?? 1}`);
-        const headers: Record<string, string> = { "Content-Type": "application/json", "CF-Connecting-IP": "198.18.0.1" };
-        // Logging in with the admin's cookie would end that session; the login route is attacked without one.
-        if (key !== "POST /api/v1/session") headers.Cookie = admin.cookie;
+        const headers: Record<string, string> = { "CF-Connecting-IP": "198.18.0.1" };
+        // Logging in with the admin's cookie would end that session; the login routes are attacked without one.
+        if (!["POST /api/v1/session", "POST /login"].includes(key)) headers.Cookie = admin.cookie;
+        const api = isApiRoute(key);
+        const template = api ? (TEMPLATES[key] ?? {}) : (FORM_TEMPLATES[key] ?? {});
+        const inputs: fc.Arbitrary<string | FormPost> = api ? hostileBodies(template) : hostileForms(FORM_TEMPLATES[key] ?? {});
+        const runs = api ? RUNS_PER_API_ROUTE : RUNS_PER_FORM_ROUTE;
         let before = await snapshot();
         let refused = 0;
         await fc.assert(
-          fc.asyncProperty(hostileBodies(TEMPLATES[key] ?? {}), async (body) => {
-            const res = await call(path, { method, headers, body });
+          fc.asyncProperty(inputs, async (input) => {
+            const res = await send(path, method, headers, input);
             const text = await res.text();
             expect(res.status, `${key} ${text.slice(0, 300)}`).toBeLessThan(500);
             const after = await snapshot();
             if (res.status >= 400) {
               refused++;
-              expect((JSON.parse(text) as { error: unknown }).error, key).toEqual(expect.any(String));
+              if (api) expect((JSON.parse(text) as { error: unknown }).error, key).toEqual(expect.any(String));
+              else expect(res.headers.get("Content-Type"), key).toMatch(/^text\/html/);
               expect(after === before, `${key}: a ${res.status} changed the database`).toBe(true);
             }
             before = after;
           }),
           // No shrinking: each replay is a real request, and the failing body is already a readable report.
-          { numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+          { numRuns: runs, endOnFailure: true },
         );
-        // The run really probed validation: most bodies were refused.
-        expect(refused, key).toBeGreaterThan(RUNS_PER_ROUTE / 2);
+        // The run really probed validation: many inputs were refused (routes that take no fields accept anything).
+        if (Object.keys(template).length) expect(refused, key).toBeGreaterThan(runs / 4);
       }
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(Object.prototype.hasOwnProperty.call(Object.prototype, "polluted")).toBe(false);
