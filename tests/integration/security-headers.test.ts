@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { app } from "../../src/app";
 import { STYLE_PATH } from "../../src/assets/style";
 import { htmxSource } from "../../src/http/secure-headers";
 import { HTMX_CDN_URL, HTMX_SRI } from "../../views/page-context";
@@ -56,6 +57,19 @@ describe("security headers", () => {
       expect(res.status, what).toBe(status);
       expectHardened(res, what);
     }
+  });
+
+  it("are on a 500 too, rendered by the app's error handler", async () => {
+    // The real app with no D1 binding: the session lookup throws, and onError answers.
+    const errorOf = async (path: string) => app.request(path, { headers: { Cookie: "session=abc" } }, { ORG_NAME: "测试分局", HTMX_URL: "" });
+    const page = await errorOf("/");
+    expect(page.status).toBe(500);
+    expect(await page.text()).toContain("服务器内部错误");
+    expectHardened(page, "page 500");
+    const api = await errorOf("/api/v1/parcels");
+    expect(api.status).toBe(500);
+    expect(await api.json()).toMatchObject({ error: "internal" });
+    expectHardened(api, "API 500");
   });
 
   it("puts the response's nonce on the pinned htmx script, and on no other script or style", async () => {
