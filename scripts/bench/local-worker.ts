@@ -16,17 +16,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Runs wrangler with arguments and fails loudly (with its output) if it does. */
-export function wrangler(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(WRANGLER, args, { env: quietEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`wrangler ${args.join(" ")} exited ${code}:\n${out}`))));
-  });
-}
-
 // No telemetry, no prompts, no colour codes in logs we may print.
 const quietEnv = () => ({ ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1", FORCE_COLOR: "0" });
 
