@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
@@ -37,7 +37,11 @@ export async function openBrowser(locale = "zh-CN"): Promise<Browser> {
   });
   context.on("page", (page) => watch(page, problems));
   for (const page of context.pages()) watch(page, problems);
-  return { context, problems, close: () => context.close() };
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, problems, close };
 }
 
 function watch(page: Page, problems: string[]) {
