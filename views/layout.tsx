@@ -1,3 +1,4 @@
+import { html } from "hono/html";
 import type { Child } from "hono/jsx";
 import { STYLE_PATH } from "../src/assets/style";
 import type { Role } from "../src/env";
@@ -40,7 +41,8 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Child }) 
       { code: "[45]..", swap: false, error: true },
     ],
   });
-  return (
+  // Standards mode needs the doctype (without it the browser lays pages out in quirks mode).
+  return html`<!DOCTYPE html>${(
     <html lang={ctx.lang}>
       <head>
         <meta charset="utf-8" />
@@ -81,5 +83,5 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Child }) 
         <main>{props.children}</main>
       </body>
     </html>
-  );
+  )}`;
 }

@@ -7,6 +7,8 @@ body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Hi
 a{color:var(--accent)}
 .topbar{display:flex;gap:12px;align-items:center;padding:8px 16px;background:#0b3d6e;color:#fff;flex-wrap:wrap}
 .topbar a,.topbar .link{color:#fff}
+.topbar form{margin:0}
+.topbar .link{font-size:inherit;line-height:inherit}
 .topbar .org{font-weight:600;text-decoration:none}
 .topbar .app-title{opacity:.85}
 .spacer{flex:1}
@@ -30,7 +32,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .s-withdrawn{color:var(--grey)}
 .warn{color:var(--amber)}.bad{color:var(--red)}
 .chain{display:grid;grid-template-columns:repeat(auto-fit,minmax(130px,1fr));gap:8px;margin:12px 0;padding:0;list-style:none}
-.chain a{display:block;border:1px solid var(--line);border-radius:6px;padding:8px;text-decoration:none;color:var(--fg)}
+.chain a{display:block;border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:6px;padding:8px;text-decoration:none;color:var(--fg)}
+.chain a.s-supplied,.chain a.s-started,.chain a.s-completed{border-left-color:var(--green)}
+.chain a.s-withdrawn{border-left-color:var(--grey)}
 .chain .step{font-size:12px;color:var(--muted)}
 .chain .count{font-size:20px;font-weight:600;font-variant-numeric:tabular-nums}
 .chain .area{font-size:12px;font-variant-numeric:tabular-nums}

@@ -8,3 +8,10 @@ describe("GET /healthz", () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 });
+
+describe("pages", () => {
+  it("start with the HTML5 doctype, so browsers lay them out in standards mode", async () => {
+    const res = await call("/login");
+    expect((await res.text()).startsWith("<!DOCTYPE html><html")).toBe(true);
+  });
+});

@@ -48,7 +48,7 @@ export function BatchParcelTable(props: { ctx: PageCtx; parcels: Parcel[]; today
                 </td>
                 <td>{p.approvedOn ?? "—"}</td>
                 <td>
-                  <LapseBadge ctx={ctx} level={levels[i]} />
+                  {levels[i] ? <LapseBadge ctx={ctx} level={levels[i]} /> : "—"}
                 </td>
               </tr>
             ))}
