@@ -7,6 +7,7 @@ import type { PageCtx } from "../page-context";
 import { ApprovalForm, BATCH_DETAIL_ID } from "./approval-form";
 import { ageText, areaText, BatchFigures } from "./figures";
 import { BatchParcelTable } from "./parcel-table";
+import { FieldList } from "../components/field-list";
 
 export type BatchDetailProps = { ctx: PageCtx; found: BatchWithTotals; parcels: Parcel[]; today: string; approval: FormScope; conflict?: string; approved?: number };
 
@@ -29,14 +30,7 @@ function Registered(props: { ctx: PageCtx; found: BatchWithTotals; today: string
     ["batch.note", b.note ?? "—"],
   ];
   return (
-    <dl class="fields">
-      {rows.map(([label, value]) => (
-        <>
-          <dt>{ctx.t(label)}</dt>
-          <dd>{value}</dd>
-        </>
-      ))}
-    </dl>
+    <FieldList ctx={ctx} rows={rows} />
   );
 }
 

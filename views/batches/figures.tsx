@@ -2,6 +2,7 @@ import type { BatchTotals } from "../../src/db/schema";
 import { formatHa, formatMu } from "../../src/domain/area";
 import { ageSince, formatRate, supplyRate } from "../../src/domain/batch-figures";
 import type { PageCtx } from "../page-context";
+import { FieldList } from "../components/field-list";
 
 /** "616.20 亩 / 41.0800 公顷". */
 export const areaText = (ctx: PageCtx, m2: number) => `${formatMu(m2)} ${ctx.t("unit.mu")} / ${formatHa(m2)} ${ctx.t("unit.ha")}`;
@@ -25,14 +26,7 @@ export function BatchFigures(props: { ctx: PageCtx; totals: BatchTotals }) {
   ];
   return (
     <>
-      <dl class="fields">
-        {rows.map(([label, value]) => (
-          <>
-            <dt>{ctx.t(label)}</dt>
-            <dd>{value}</dd>
-          </>
-        ))}
-      </dl>
+      <FieldList ctx={ctx} rows={rows} />
       <p class="muted hint">{ctx.t("batch.rateHint")}</p>
     </>
   );

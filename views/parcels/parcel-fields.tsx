@@ -1,9 +1,11 @@
+import type { Child } from "hono/jsx";
 import type { ParcelView } from "../../src/db/parcels";
 import type { Parcel } from "../../src/db/schema";
 import { formatHa, formatMu } from "../../src/domain/area";
 import { Instant } from "../components/instant";
 import { StateBadge } from "../components/state-badge";
 import type { PageCtx } from "../page-context";
+import { FieldList } from "../components/field-list";
 
 // Columns filled in by moves, in chain order; each shows only once its move has recorded it.
 const MOVE_COLUMNS = [
@@ -21,7 +23,7 @@ function moveValue(ctx: PageCtx, p: Parcel, key: (typeof MOVE_COLUMNS)[number]):
 /** Every recorded field of a parcel: registration first, then what each move recorded. */
 export function ParcelFields(props: { ctx: PageCtx; parcel: ParcelView }) {
   const { ctx, parcel: p } = props;
-  const rows: [string, unknown][] = [
+  const rows: [string, Child][] = [
     ["parcel.code", p.code],
     ["parcel.name", p.name],
     ["parcel.town", p.town],
@@ -40,13 +42,6 @@ export function ParcelFields(props: { ctx: PageCtx; parcel: ParcelView }) {
     if (value !== null) rows.push([`pp.f.${key}`, value]);
   }
   return (
-    <dl class="fields">
-      {rows.map(([label, value]) => (
-        <>
-          <dt>{ctx.t(label)}</dt>
-          <dd>{value}</dd>
-        </>
-      ))}
-    </dl>
+    <FieldList ctx={ctx} rows={rows} />
   );
 }
