@@ -7,7 +7,8 @@ export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      // TEST_CLOCK: tests may fix "now" per request (X-Test-Now / X-Test-Today); see src/http/clock.ts.
+      miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_CLOCK: "header" } },
     }),
   ],
   test: {

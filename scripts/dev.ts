@@ -1,27 +1,48 @@
 // npm run dev -- [--persist-to DIR]: migrate the local D1, seed it if it has no users, then serve
-// on http://127.0.0.1:8787 with wrangler dev (SPEC §10).
+// on http://127.0.0.1:8787 with wrangler dev; the last lines say where and as whom to log in.
 import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { CliError, parseLocalArgs } from "./lib/args";
 import { DEFAULT_DEMO_PASSWORD, runSeed } from "./lib/seed-run";
 import { migrateLocal, persistArgs, PROJECT_ROOT, queryLocalNumber, WRANGLER_BIN } from "./lib/wrangler";
 import { DEMO_DEFAULTS } from "./seed/generate";
 
 const DEV_REFUSED = "npm run dev serves a local D1 only; deploy with `npx wrangler deploy` (see README).";
+const URL = "http://127.0.0.1:8787";
 
 async function prepare(persistTo?: string): Promise<void> {
-  await migrateLocal(persistTo);
+  await migrateLocal(persistTo, true);
   if ((await queryLocalNumber("SELECT count(*) AS n FROM users", persistTo)) > 0) return;
   console.log("The local D1 has no users yet: loading the demo district.");
-  await runSeed({ persistTo, ...DEMO_DEFAULTS, fresh: false });
-  console.log(`Log in as officer / ${process.env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : DEFAULT_DEMO_PASSWORD} (also admin, lead, viewer).`);
+  await runSeed({ persistTo, ...DEMO_DEFAULTS, fresh: false, quiet: true });
+}
+
+// Offline, wrangler dev fails to fetch the request.cf placeholder from Cloudflare and prints the DNS
+// error with its stack; it then uses a default and works. Those lines say nothing to a newcomer.
+const OFFLINE_NOISE = [/Unable to fetch the `Request\.cf` object/, /^Error: getaddrinfo ENOTFOUND/, /^\s+at .*(GetAddrInfoReqWrap|node:)/];
+
+/** Passes wrangler's output on, without the offline noise; once it is ready, says where to go. */
+function relay(stream: NodeJS.ReadableStream, to: NodeJS.WriteStream): void {
+  createInterface({ input: stream }).on("line", (line) => {
+    if (OFFLINE_NOISE.some((re) => re.test(line))) return;
+    to.write(`${line}\n`);
+    if (line.includes("Ready on")) {
+      const password = process.env.DEMO_PASSWORD ? "$DEMO_PASSWORD" : DEFAULT_DEMO_PASSWORD;
+      console.log(`\nOpen ${URL}`);
+      console.log(`Log in as officer / ${password} (also admin, lead, viewer). Stop with Ctrl-C.`);
+    }
+  });
 }
 
 /** Runs wrangler dev in the foreground, passing Ctrl-C and kill on to it and exiting as it does. */
 function serve(persistTo?: string): void {
   const child = spawn(process.execPath, [WRANGLER_BIN, "dev", "--ip", "127.0.0.1", "--port", "8787", ...persistArgs(persistTo)], {
     cwd: PROJECT_ROOT,
-    stdio: "inherit",
+    stdio: ["inherit", "pipe", "pipe"],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
   });
+  relay(child.stdout!, process.stdout);
+  relay(child.stderr!, process.stderr);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
   // tsx may end this process itself on a signal; wrangler must not outlive it.
   process.on("exit", () => child.exitCode === null && child.kill("SIGTERM"));

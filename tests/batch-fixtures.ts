@@ -51,14 +51,14 @@ export async function plannedParcels(client: Client, batchId: number, n: number,
  */
 export async function insertPlannedParcels(batchId: number, n: number, m2: number): Promise<number[]> {
   const prefix = `BULK-${batchId}-${crypto.randomUUID().slice(0, 8)}-`;
-  await env.DB.batch([
-    env.DB.prepare(
-      `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
-       INSERT INTO parcels (code, name, town, land_use, origin, area_m2, state, version, batch_id)
-       SELECT ?2 || i, '批量测试地块' || i, '新丰镇', 'industrial', 'collective', ?3, 'planned', 1, ?4 FROM k`,
-    ).bind(n, prefix, m2, batchId),
-    env.DB.prepare("UPDATE chain_totals SET count = count + ?1, area_m2 = area_m2 + ?1 * ?2 WHERE state = 'planned'").bind(n, m2),
-  ]);
+  // chain_totals and batch_totals follow through the database's triggers.
+  await env.DB.prepare(
+    `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
+     INSERT INTO parcels (code, name, town, land_use, origin, area_m2, state, version, batch_id)
+     SELECT ?2 || i, '批量测试地块' || i, '新丰镇', 'industrial', 'collective', ?3, 'planned', 1, ?4 FROM k`,
+  )
+    .bind(n, prefix, m2, batchId)
+    .run();
   const rows = await env.DB.prepare("SELECT id FROM parcels WHERE code LIKE ?1 || '%' ORDER BY id").bind(prefix).all<{ id: number }>();
   return rows.results.map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 import { env, exports } from "cloudflare:workers";
-import { hashPassword } from "../src/auth/password";
+import { hashPassword } from "../src/domain/password";
 import type { Role } from "../src/env";
 
 export const BASE = "http://127.0.0.1:8787";

@@ -57,6 +57,10 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Child }) 
           <a class="org" href="/">{ctx.orgName}</a>
           <span class="app-title">{ctx.t("app.title")}</span>
           <span class="spacer" />
+          {/* The request's today (Asia/Shanghai): every date rule on the page was judged on this day. */}
+          <time class="today" datetime={ctx.today}>
+            {ctx.today}
+          </time>
           {ctx.user && (
             <span class="who">
               {ctx.user.displayName}（{ctx.t(`role.${ctx.user.role}`)}）

@@ -11,6 +11,8 @@ export type PageCtx = {
   /** This response's CSP nonce: the one script tag that may run carries it. */
   nonce: string;
   path: string;
+  /** Today in Asia/Shanghai, from the request's clock: the date every rule on the page was judged on. */
+  today: string;
   /** URL of the current page in the other language. */
   otherLangUrl: string;
   t: (key: string, params?: Record<string, string | number>) => string;
@@ -32,6 +34,7 @@ export function pageCtx(c: Context<AppEnv>): PageCtx {
     htmxUrl: c.env.HTMX_URL || HTMX_CDN_URL,
     nonce: c.get("secureHeadersNonce") ?? "",
     path: url.pathname,
+    today: c.get("today") ?? "",
     otherLangUrl: url.pathname + url.search,
     t: (key, params) => t(lang, key, params),
   };

@@ -1,7 +1,7 @@
 // SQL that creates (or restores) an administrator on a deployed D1 with no demo data. Pure (no node:
 // imports) so a test can run the very same SQL against a local D1 and log in with the password.
-import { hashPassword } from "../../src/auth/password";
-import { createUserInput } from "../../src/auth/users";
+import { hashPassword } from "../../src/domain/password";
+import { createUserInput } from "../../src/admin/writes";
 import { issuesFromZod } from "../../src/domain/issues";
 import { t } from "../../src/i18n";
 

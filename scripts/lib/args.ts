@@ -43,7 +43,7 @@ function positiveInt(name: string, value: string | undefined, fallback: number, 
 }
 
 export type LocalArgs = { persistTo?: string };
-export type SeedArgs = LocalArgs & { size: number; seed: number; anchor: string; fresh: boolean };
+export type SeedArgs = LocalArgs & { size: number; seed: number; anchor: string; fresh: boolean; /** One line for the migration instead of wrangler's table (npm run dev). */ quiet?: boolean };
 
 /** `db:migrate` and `dev`: only where the local D1 lives. */
 export function parseLocalArgs(argv: readonly string[], remote = REMOTE_MIGRATE): LocalArgs {

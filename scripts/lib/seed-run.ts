@@ -2,7 +2,7 @@
 // comes from the pure generator in scripts/seed/.
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { hashPassword } from "../../src/auth/password";
+import { hashPassword } from "../../src/domain/password";
 import { generateSeed } from "../seed/generate";
 import { seedStatements } from "../seed/sql";
 import { CliError, type SeedArgs } from "./args";
@@ -21,7 +21,7 @@ export async function runSeed(a: SeedArgs): Promise<void> {
     await rm(join(persistDir(a.persistTo), "v3", "d1"), { recursive: true, force: true });
     console.log(`Removed the local D1 under ${persistDir(a.persistTo)}`);
   }
-  await migrateLocal(a.persistTo);
+  await migrateLocal(a.persistTo, a.quiet);
   let t = performance.now();
   await withLocalD1(a.persistTo, async (db) => {
     const row = await db.prepare("SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM batches) + (SELECT count(*) FROM parcels) AS n").first<{ n: number }>();

@@ -36,9 +36,13 @@ export function wrangler(args: readonly string[], capture = false): Promise<stri
   });
 }
 
-/** Applies every migration to the local D1. */
-export async function migrateLocal(persistTo?: string): Promise<void> {
-  await wrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs(persistTo)]);
+/** Applies every migration to the local D1; `quiet` keeps wrangler's table to itself and says one line. */
+export async function migrateLocal(persistTo?: string, quiet = false): Promise<void> {
+  const out = await wrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs(persistTo)], quiet);
+  if (quiet) {
+    const applied = (out.match(/✅/g) ?? []).length - (out.includes("No migrations to apply") ? 1 : 0);
+    console.log(applied > 0 ? `Local D1 migrated (${applied} migrations applied).` : "Local D1 is up to date.");
+  }
 }
 
 /** One number from the local D1 via `wrangler d1 execute --json`, e.g. a row count. */

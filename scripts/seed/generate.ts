@@ -20,9 +20,8 @@ export type SeedOptions = {
   passwordHash: string;
 };
 
-export type ChainTotal = { state: State; count: number; areaM2: number };
 
-export type SeedData = { users: User[]; batches: Batch[]; parcels: Parcel[]; events: ParcelEvent[]; totals: ChainTotal[] };
+export type SeedData = { users: User[]; batches: Batch[]; parcels: Parcel[]; events: ParcelEvent[] };
 
 /** The default demo: a few hundred parcels, dated 2019–2023, "today" being the end of the seed document's half-year. */
 export const DEMO_DEFAULTS = { size: 360, seed: 20230630, anchor: "2023-06-30" } as const;
@@ -53,19 +52,7 @@ function draftAll(c: DraftContext, plans: BatchPlan[], size: number): ParcelDraf
   return drafts;
 }
 
-/** The chain totals (chain_totals rows): count and area of the parcels in each state. */
-export function chainTotals(parcels: readonly Parcel[]): ChainTotal[] {
-  const totals = new Map<string, ChainTotal>(STATES.map((s) => [s, { state: s, count: 0, areaM2: 0 }]));
-  for (const p of parcels) {
-    const t = totals.get(p.state);
-    if (!t) throw new Error(`parcel ${p.id} in unknown state ${p.state}`);
-    t.count += 1;
-    t.areaM2 += p.areaM2;
-  }
-  return [...totals.values()];
-}
-
-/** Generates the demo district: users, batches, parcels with their events, and the chain totals. */
+/** Generates the demo district: users, batches, parcels with their events (the database's triggers keep the totals). */
 export function generateSeed(o: SeedOptions): SeedData {
   if (!Number.isInteger(o.size) || o.size < 1) throw new Error(`size must be a positive integer, got ${o.size}`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(o.anchor)) throw new Error(`anchor must be YYYY-MM-DD, got ${o.anchor}`);
@@ -83,5 +70,5 @@ export function generateSeed(o: SeedOptions): SeedData {
   for (const p of parcels) if (p.batchId !== null) areaByBatch.set(p.batchId, (areaByBatch.get(p.batchId) ?? 0) + p.areaM2);
   const batches = plans.map((p) => p.batch);
   for (const b of batches) if (areaByBatch.has(b.id)) fillBatchAreas(rng, b, areaByBatch.get(b.id)!);
-  return { users, batches, parcels, events, totals: chainTotals(parcels) };
+  return { users, batches, parcels, events };
 }

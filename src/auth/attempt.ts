@@ -4,8 +4,8 @@ import { getDb } from "../db/client";
 import type { AppEnv, SessionUser } from "../env";
 import { sessionCookieName } from "../http/cookies";
 import { checkCredentials } from "./login";
-import { clientAddress, securityLogInsert } from "./security-log";
-import { createSession, deleteSession } from "./sessions";
+import { clientAddress, securityLogInsert } from "../http/audit";
+import { createSession, deleteSession } from "../http/session";
 import { forgiveUsername, lockedUntil, recordFailure } from "./throttle";
 
 export type LoginOutcome =

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import type { SessionUser } from "../env";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "../domain/password";
 
 // Verifying against a throwaway hash when the user is unknown keeps the timing the same either way.
 let decoy: Promise<string> | undefined;

@@ -26,3 +26,11 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
     }
   });
 }
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+/** Parses with a shared schema; a refusal comes back as catalogue issues, never as a thrown error. */
+export function parseWith<T>(schema: z.ZodType<T>, body: unknown): Parsed<T> {
+  const r = schema.safeParse(body, { reportInput: true });
+  return r.success ? { ok: true, value: r.data } : { ok: false, issues: issuesFromZod(r.error) };
+}

@@ -1,5 +1,6 @@
 import type { Parcel } from "../db/schema";
-import type { State } from "./chain";
+import { mayCorrect, type Corrector, type State } from "./chain";
+import { shanghaiDate } from "./dates";
 import type { MoveFields } from "./moves";
 
 /** The parcel columns a move writes; everything else about a parcel is registration data. */
@@ -78,4 +79,15 @@ export function correctionPatch(move: ChainEvent & { data: Record<string, unknow
   for (const col of STATE_COLUMNS[move.toState as State] ?? []) (patch as Record<string, unknown>)[col] = null;
   if ("previousBatchId" in move.data) patch.batchId = (move.data.previousBatchId as number | null) ?? null;
   return patch;
+}
+
+/**
+ * The latest move still in force when `user` may undo it on `today`, else null — the one rule behind
+ * both the correction itself and whether the page offers the correction form (SPEC §3: an admin, or
+ * the officer who recorded the move, on the same Shanghai day).
+ */
+export function correctableMove<E extends ChainEvent & { actorId: number; recordedAt: string }>(user: Corrector, events: readonly E[], today: string): E | null {
+  const last = effectiveMoves(events).at(-1);
+  if (!last) return null;
+  return mayCorrect(user, { actorId: last.actorId, movedOnDay: shanghaiDate(new Date(last.recordedAt)) }, today) ? last : null;
 }

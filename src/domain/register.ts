@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { isoDate, LAND_USES, ORIGINS, optionalText, positiveId, text, areaInput } from "./fields";
-import { issuesFromZod, type Issue } from "./issues";
 
 /** Registration of a parcel (SPEC §3 `planned`, or `reserved` for state-owned stock). */
 export const registerInput = z
@@ -40,10 +39,3 @@ export const editInput = z
   })
   .refine((v) => Object.keys(v).some((k) => k !== "version" && k !== "note"), { message: "nothing_to_edit", path: ["_"] });
 export type EditInput = z.infer<typeof editInput>;
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
-
-export function parseWith<T>(schema: z.ZodType<T>, body: unknown): Parsed<T> {
-  const r = schema.safeParse(body, { reportInput: true });
-  return r.success ? { ok: true, value: r.data } : { ok: false, issues: issuesFromZod(r.error) };
-}

@@ -1,6 +1,8 @@
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
-import type { Actor } from "../ops/parcel-ops";
+import type { AppEnv, SessionUser } from "../env";
 
-/** The session's user as the author of a write, with the request's today and now (the policy has required a user). */
-export const pageActor = (c: Context<AppEnv>): Actor => ({ user: c.get("user")!, today: c.get("today"), now: c.get("now") });
+/** What every write needs to know about its caller: who, and the request's today and now (one clock). */
+export type Actor = { user: SessionUser; today: string; now: string };
+
+/** The authorized user as the author of a write, with the request's today and now. */
+export const actorOf = (c: Context<AppEnv>, user: SessionUser): Actor => ({ user, today: c.get("today"), now: c.get("now") });

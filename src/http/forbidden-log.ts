@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
-import { securityLogInsert } from "../auth/security-log";
+import { securityLogInsert } from "./audit";
+import { resolveUser } from "./authorize";
 import { getDb } from "../db/client";
 import type { AppEnv } from "../env";
 
@@ -11,6 +12,8 @@ export const logForbidden = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   if (c.res.status !== 403) return;
   try {
+    // A refusal before any handler ran (the CSRF check) has not looked the session up yet.
+    await resolveUser(c);
     await securityLogInsert(getDb(c.env), c, { kind: "forbidden", detail: { role: c.get("user")?.role ?? null } });
   } catch (err) {
     // A log failure must not turn the refusal into a 500.

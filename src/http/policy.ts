@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { matchedRoutes } from "hono/route";
 import type { AppEnv, Role } from "../env";
+import { resolveUser } from "./authorize";
 import { deny } from "./respond";
 
 export type Policy = "public" | "authenticated" | readonly Role[];
@@ -64,14 +65,28 @@ export function routeKey(c: Parameters<typeof matchedRoutes>[0]): string | null 
   return `${method} ${endpoint.path}`;
 }
 
-/** Checks the route table against the session's user before any handler runs. */
+/**
+ * Enforces the route table. Without a session cookie a protected route is refused at once (no D1
+ * call); with one, the handler's first act is `authorize`, which looks the session up in the same D1
+ * batch as the page's reads and applies this route's policy before anything is rendered or written.
+ * A route missing from the table is refused to everyone. A handler that answered without authorizing
+ * is a bug: its answer is replaced by a 500 and logged, and the route × role test fails on it.
+ */
 export const enforcePolicy = createMiddleware<AppEnv>(async (c, next) => {
   const key = routeKey(c);
   if (key === null) return next();
   const policy = ROUTE_POLICY[key];
+  c.set("policy", policy);
   if (policy === "public") return next();
-  const user = c.get("user");
-  if (!user) return deny(c, 401);
-  if (policy === "authenticated" || (policy && policy.includes(user.role))) return next();
-  return deny(c, 403);
+  if (!c.get("sessionId")) return deny(c, 401);
+  if (policy === undefined) {
+    await resolveUser(c);
+    return deny(c, c.get("user") ? 403 : 401);
+  }
+  await next();
+  if (!c.get("authorized") && c.res.status < 400) {
+    console.error(`route ${key} answered ${c.res.status} without authorize()`);
+    c.res = undefined;
+    c.res = c.json({ error: "internal", message: "internal error" }, 500);
+  }
 });

@@ -23,6 +23,12 @@ export function problem(c: Context<AppEnv>, status: ContentfulStatusCode, code: 
   return c.json(body, status);
 }
 
+/** The 404 answer for browsers and the API alike. */
+export function notFound(c: Context<AppEnv>) {
+  if (isApi(c)) return problem(c, 404, "not_found");
+  return c.html(<ErrorPage c={c} status={404} message={t(c.get("lang") ?? "zh-CN", "error.not_found")} />, 404);
+}
+
 /** 401/403 in the shape the caller understands: JSON for the API, a login redirect or a page for browsers. */
 export function deny(c: Context<AppEnv>, status: 401 | 403) {
   const code = status === 401 ? "unauthenticated" : "forbidden";

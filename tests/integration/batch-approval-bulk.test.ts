@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { approveBatchWrite, plannedParcels as readPlanned } from "../../src/db/batch-approval";
+import { approveBatchWrite, plannedParcelsQuery as readPlanned } from "../../src/batches/approval-write";
 import { getDb } from "../../src/db/client";
 import type { Batch } from "../../src/db/schema";
 import { createBatch, insertPlannedParcels, plannedParcels } from "../batch-fixtures";

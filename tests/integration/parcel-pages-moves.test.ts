@@ -1,3 +1,4 @@
+import { valueOf } from "../html";
 import { describe, expect, it } from "vitest";
 import { call, count, parcelRow, BASE } from "../helpers";
 import { parcelAt } from "../chain-fixtures";
@@ -65,7 +66,9 @@ describe("move form posts", () => {
     expect(page).toContain(`经办人 测试officer（${officer.username}）`);
     expect(page).toContain("<dt>批准文号</dt><dd>浙政土〔2023〕88号</dd>");
     expect(page).toContain("备注：首批");
-    expect(page).toContain('<input type="hidden" name="version" value="2"/>');
+    // Both forms name the version just written: a move form drawn from a stale version would be refused.
+    expect(await valueOf(page, `form[action="/parcels/${p.id}/moves"] input[name="version"]`)).toBe("2");
+    expect(await valueOf(page, `form[action="/parcels/${p.id}/corrections"] input[name="version"]`)).toBe("2");
   });
 
   it("for htmx answers the re-rendered detail section", async () => {
@@ -77,7 +80,7 @@ describe("move form posts", () => {
     expect(html.startsWith('<section id="parcel-detail">')).toBe(true);
     expect(html).not.toContain("<html");
     expect(html).toContain('<span class="badge s-acquired">已征收</span>');
-    expect(html).toContain(`<input type="hidden" name="version" value="${p.version + 1}"/>`);
+    expect(await valueOf(html, `form[action="/parcels/${p.id}/moves"] input[name="version"]`)).toBe(String(p.version + 1));
   });
 
   const refusals: [string, Record<string, string>, string, string][] = [

@@ -66,6 +66,8 @@ describe("deny by default", () => {
         const want = expected(ROUTE_POLICY[key], who);
         const got = verdict(path, res);
         if (got !== want) wrong.push(`${key} as ${who}: expected ${want}, got ${got} (${res.status})`);
+        // A handler that answers without authorize() is replaced by a 500 (http/policy.ts): none may.
+        if (res.status >= 500) wrong.push(`${key} as ${who}: ${res.status}`);
         // Logging out (or in) ended this session: start another so the walk goes on as that role.
         if (res.headers.get("Set-Cookie") && who !== "anonymous") cookies.set(who, (await session(who)).cookie);
       }
@@ -96,6 +98,7 @@ describe("deny by default", () => {
     probe.use(async (c, next) => {
       const role = c.req.header("X-Role") as Role | undefined;
       c.set("user", role ? { id: 1, username: "probe", displayName: "probe", role } : null);
+      c.set("sessionId", role ? "probe-session" : null);
       c.set("lang", "zh-CN");
       await next();
     });

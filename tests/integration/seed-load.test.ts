@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../src/auth/password";
+import { hashPassword } from "../../src/domain/password";
 import { DEMO_DEFAULTS, generateSeed, type SeedData } from "../../scripts/seed/generate";
 import { seedStatements } from "../../scripts/seed/sql";
 import { call, count } from "../helpers";

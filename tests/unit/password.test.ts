@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PBKDF2_ITERATIONS, hashPassword, verifyPassword } from "../../src/auth/password";
+import { PBKDF2_ITERATIONS, hashPassword, verifyPassword } from "../../src/domain/password";
 
 describe("password hashing", () => {
   it("pins PBKDF2 at exactly 100,000 iterations, the most deployed Workers accept", () => {

@@ -40,16 +40,6 @@ describe("demo seed generator", () => {
     expect(data.users.every((u) => u.passwordHash === "test-hash" && /[\u4e00-\u9fa5]/.test(u.displayName))).toBe(true);
   });
 
-  it("sets the chain totals to the count and area of the parcels in each state", () => {
-    expect(data.totals.map((t) => t.state)).toEqual([...STATES]);
-    for (const t of data.totals) {
-      const inState = data.parcels.filter((p) => p.state === t.state);
-      expect(t.count).toBe(inState.length);
-      expect(t.areaM2).toBe(inState.reduce((s, p) => s + p.areaM2, 0));
-    }
-    expect(data.totals.reduce((s, t) => s + t.count, 0)).toBe(360);
-  });
-
   it("has withdrawals, both skips with their reasons, and stock registered straight into the reserve", () => {
     expect(moves("withdrawn").length).toBeGreaterThan(5);
     const toReserve = moves("reserved", "approved");

@@ -39,6 +39,7 @@ describe("seed SQL writer", () => {
     const stmts = seedStatements(generateSeed({ ...DEMO_DEFAULTS, size: 3000, passwordHash: "h" }));
     const sizes = stmts.map((s) => new TextEncoder().encode(s).length);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_STATEMENT_BYTES);
-    expect(stmts.filter((s) => s.startsWith('UPDATE "chain_totals"')).length).toBe(8);
+    // The totals are the triggers' business, not the seed's.
+    expect(stmts.filter((s) => s.includes("chain_totals")).length).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH, ROLES } from "../../src/auth/users";
+import { MIN_PASSWORD_LENGTH, ROLES } from "../../src/admin/writes";
 import { Field, FormErrors, Input, Select, fieldAttrs, type FormScope } from "../components/field";
 import type { PageCtx } from "../page-context";
 import { ADMIN_USERS_ID } from "./ids";

@@ -1,4 +1,5 @@
-import { MIN_PASSWORD_LENGTH, ROLES, type UserListItem } from "../../src/auth/users";
+import type { UserListItem } from "../../src/admin/queries";
+import { MIN_PASSWORD_LENGTH, ROLES } from "../../src/admin/writes";
 import { Instant } from "../components/instant";
 import { Field, Select, fieldAttrs, emptyForm, type FormScope } from "../components/field";
 import type { PageCtx } from "../page-context";

@@ -1,4 +1,4 @@
-import type { UserListItem } from "../../src/auth/users";
+import type { UserListItem } from "../../src/admin/queries";
 import { emptyForm, type FormScope } from "../components/field";
 import type { PageCtx } from "../page-context";
 import { ADMIN_USERS_ID } from "./ids";

@@ -1,4 +1,4 @@
-import type { BatchWithTotals } from "../../src/db/batches";
+import type { BatchWithTotals } from "../../src/batches/queries";
 import type { Parcel } from "../../src/db/schema";
 import type { FormScope } from "../components/field";
 import { Layout } from "../layout";

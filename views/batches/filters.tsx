@@ -1,5 +1,5 @@
 import { BATCH_KINDS } from "../../src/domain/batches";
-import type { FormValues } from "../../src/http/parcel-form";
+import type { FormValues } from "../../src/http/form";
 import { emptyForm, Field, Select } from "../components/field";
 import type { PageCtx } from "../page-context";
 

@@ -1,5 +1,5 @@
 import { formatRate } from "../../src/domain/batch-figures";
-import type { fiveYearJson } from "../../src/http/batch-json";
+import type { fiveYearJson } from "../../src/batches/json";
 import type { PageCtx } from "../page-context";
 import { areaText } from "./figures";
 

@@ -1,5 +1,5 @@
-import type { fiveYearJson } from "../../src/http/batch-json";
-import type { FormValues } from "../../src/http/parcel-form";
+import type { fiveYearJson } from "../../src/batches/json";
+import type { FormValues } from "../../src/http/form";
 import { Layout } from "../layout";
 import { can } from "../parcels/can";
 import type { PageCtx } from "../page-context";

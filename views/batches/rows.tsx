@@ -1,6 +1,6 @@
-import type { BatchCursor, BatchListFilter, BatchSort, BatchWithTotals } from "../../src/db/batches";
+import type { BatchCursor, BatchListFilter, BatchSort, BatchWithTotals } from "../../src/batches/queries";
 import { formatRate, supplyRate } from "../../src/domain/batch-figures";
-import { encodeCursor } from "../../src/http/batch-query";
+import { encodeCursor } from "../../src/batches/list-query";
 import { AreaCell } from "../components/area";
 import { Pager } from "../components/pager";
 import { can } from "../parcels/can";

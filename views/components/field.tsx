@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import type { FieldErrors, FormValues } from "../../src/http/parcel-form";
+import type { FieldErrors, FormValues } from "../../src/http/form";
 import type { PageCtx } from "../page-context";
 
 /** One form's state: a prefix for element ids (two forms on a page may share field names), what was typed, the errors. */

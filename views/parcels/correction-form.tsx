@@ -1,4 +1,4 @@
-import type { ParcelEventView } from "../../src/db/parcels";
+import type { ParcelEventView } from "../../src/parcels/queries";
 import type { Parcel } from "../../src/db/schema";
 import { Field, FormErrors, TextArea, type FormScope } from "../components/field";
 import type { PageCtx } from "../page-context";

@@ -1,4 +1,4 @@
-import type { ParcelEventView, ParcelView } from "../../src/db/parcels";
+import type { ParcelEventView, ParcelView } from "../../src/parcels/queries";
 import type { State } from "../../src/domain/chain";
 import type { FormScope } from "../components/field";
 import { StateBadge } from "../components/state-badge";

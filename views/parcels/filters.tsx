@@ -1,7 +1,7 @@
 import { STATES } from "../../src/domain/chain";
 import { LAND_USES } from "../../src/domain/fields";
 import { DISTRICT_TOWNS, sortTowns } from "../../src/domain/towns";
-import type { FormValues } from "../../src/http/parcel-form";
+import type { FormValues } from "../../src/http/form";
 import { emptyForm, Field, Input, Select } from "../components/field";
 import type { PageCtx } from "../page-context";
 

@@ -1,4 +1,4 @@
-import type { FormValues } from "../../src/http/parcel-form";
+import type { FormValues } from "../../src/http/form";
 import { Layout } from "../layout";
 import type { PageCtx } from "../page-context";
 import { can } from "./can";

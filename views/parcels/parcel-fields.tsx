@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import type { ParcelView } from "../../src/db/parcels";
+import type { ParcelView } from "../../src/parcels/queries";
 import type { Parcel } from "../../src/db/schema";
 import { formatHa, formatMu } from "../../src/domain/area";
 import { Instant } from "../components/instant";

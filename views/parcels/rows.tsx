@@ -1,4 +1,4 @@
-import type { ParcelFilter, ParcelListItem } from "../../src/db/parcels";
+import type { ParcelFilter, ParcelListItem } from "../../src/parcels/queries";
 import { AreaCell } from "../components/area";
 import { Pager } from "../components/pager";
 import { StateBadge } from "../components/state-badge";

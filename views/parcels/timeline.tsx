@@ -1,4 +1,4 @@
-import type { ParcelEventView } from "../../src/db/parcels";
+import type { ParcelEventView } from "../../src/parcels/queries";
 import { Instant } from "../components/instant";
 import { StateBadge } from "../components/state-badge";
 import type { PageCtx } from "../page-context";

@@ -1,0 +1,86 @@
+import { Hono, type Context } from "hono";
+import { lapseLevel } from "../domain/lapse";
+import type { AppEnv } from "../env";
+import { actorOf } from "../http/actor";
+import { authorize } from "../http/authorize";
+import { readJson } from "../http/json";
+import { pathId } from "../http/path";
+import { problem } from "../http/respond";
+import { parseListQuery } from "./list-query";
+import { eventJson, parcelJson } from "./json";
+import { idempotencyKeyQuery, parcelEventsQuery, parcelListPage, parcelListQuery, parcelQuery } from "./queries";
+import { correctParcel, editParcel, moveParcel, registerParcel, type OpResult } from "./writes";
+
+function answer(c: Context<AppEnv>, r: OpResult, okStatus: 200 | 201 = 200) {
+  if (!r.ok) return problem(c, r.status, r.error, r.issues);
+  if (r.replayed) return c.body(r.replayed, okStatus, { "Content-Type": "application/json; charset=utf-8" });
+  return c.json(parcelJson(r.parcel), okStatus);
+}
+
+// A path id that is not a positive integer names no parcel: read id 0, which never exists.
+const idOrZero = (c: Context) => pathId(c) ?? 0;
+
+/** The JSON twin of /parcels (SPEC §9). Each write: one read batch with the session, one guarded write batch. */
+export const parcelsApi = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const q = parseListQuery(c.req.query());
+    if (!q.ok) {
+      await authorize(c);
+      return problem(c, 400, "bad_request", q.issues);
+    }
+    const { limit, cursor, filter } = q;
+    const {
+      results: [rows],
+    } = await authorize(c, (db) => [parcelListQuery(db, filter, limit, cursor)]);
+    const page = parcelListPage(rows, limit);
+    return c.json({ items: page.items.map(parcelJson), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) });
+  })
+  .post("/", async (c) => {
+    const { user, db } = await authorize(c);
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    return answer(c, await registerParcel(db, body.value, actorOf(c, user)), 201);
+  })
+  .get("/:id", async (c) => {
+    const id = idOrZero(c);
+    const {
+      results: [[parcel], events],
+    } = await authorize(c, (db) => [parcelQuery(db, id), parcelEventsQuery(db, id)]);
+    if (!parcel) return problem(c, 404, "not_found");
+    // lapse: the approval-lapse level of SPEC §4 on today (null, "lapse_soon" or "lapsed").
+    return c.json({ ...parcelJson(parcel), lapse: lapseLevel(parcel, c.get("today")), events: events.map(eventJson) });
+  })
+  .patch("/:id", async (c) => {
+    const id = idOrZero(c);
+    const {
+      user,
+      db,
+      results: [[parcel]],
+    } = await authorize(c, (db) => [parcelQuery(db, id)]);
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    return answer(c, await editParcel(db, parcel, body.value, actorOf(c, user)));
+  })
+  .post("/:id/moves", async (c) => {
+    const id = idOrZero(c);
+    const idempotencyKey = c.req.header("Idempotency-Key")?.slice(0, 200) || undefined;
+    const {
+      user,
+      db,
+      results: [[parcel], [seen]],
+    } = await authorize(c, (db) => [parcelQuery(db, id), idempotencyKeyQuery(db, idempotencyKey ?? "")]);
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    return answer(c, await moveParcel(db, { parcel, seen: idempotencyKey ? seen : undefined, idempotencyKey }, body.value, actorOf(c, user)));
+  })
+  .post("/:id/corrections", async (c) => {
+    const id = idOrZero(c);
+    const {
+      user,
+      db,
+      results: [[parcel], events],
+    } = await authorize(c, (db) => [parcelQuery(db, id), parcelEventsQuery(db, id)]);
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    return answer(c, await correctParcel(db, parcel, events, body.value, actorOf(c, user)));
+  });

@@ -1,0 +1,105 @@
+import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { allowedTargets, isState } from "../domain/chain";
+import { MOVE_FIELDS } from "../domain/moves";
+import { correctableMove } from "../domain/record";
+import type { AppEnv, SessionUser } from "../env";
+import { actorOf } from "../http/actor";
+import { authorize } from "../http/authorize";
+import { fieldErrors, readForm } from "../http/form";
+import { varyOnHtmx, wantsFragment } from "../http/fragment";
+import { pathId } from "../http/path";
+import { deny, notFound } from "../http/respond";
+import { batchChoicesQuery, choicesOf } from "../batches/queries";
+import { correctionBody, moveBody } from "./form";
+import { parcelEventsQuery, parcelQuery, type ParcelEventView, type ParcelView } from "./queries";
+import { correctParcel, moveParcel, type OpResult } from "./writes";
+import { emptyForm, type FormScope } from "../../views/components/field";
+import { pageCtx } from "../../views/page-context";
+import { DetailSection, ParcelDetailPage, type Detail } from "../../views/parcels/detail-page";
+import { ConflictNotice } from "../../views/parcels/conflict-notice";
+import { MoveFieldInputs, needsBatchChoices } from "../../views/parcels/move-fields";
+
+/**
+ * The detail's reads, sent with the session in one D1 batch: the parcel with its batch's name, its
+ * events, and the batch choices when the move form will offer them (limit 0 reads none).
+ */
+async function readDetail(c: Context<AppEnv>, withChoices: boolean) {
+  const id = pathId(c) ?? 0;
+  const {
+    user,
+    db,
+    results: [[parcel], events, choices],
+  } = await authorize(c, (db) => [parcelQuery(db, id), parcelEventsQuery(db, id), batchChoicesQuery(db, withChoices ? 500 : 0)]);
+  return { user, db, parcel, events, batches: choicesOf(choices) };
+}
+
+/** What the page shows of a parcel and its events for this user today (the correction rule is the domain's). */
+function detailOf(c: Context<AppEnv>, user: SessionUser, parcel: ParcelView, events: ParcelEventView[], batches: [string, string][]): Detail {
+  const targets = isState(parcel.state) ? allowedTargets(parcel.state) : [];
+  return { parcel, events, targets, correctable: correctableMove(user, events, c.get("today")), batches };
+}
+
+type Forms = { move?: FormScope; correction?: FormScope; conflict?: boolean };
+
+/** The detail: the section alone for htmx (it replaces itself in place), the whole page otherwise. */
+function render(c: Context<AppEnv>, d: Detail, forms: Forms, status: ContentfulStatusCode = 200) {
+  const props = { ctx: pageCtx(c), d, today: c.get("today"), move: forms.move ?? emptyForm("move"), correction: forms.correction ?? emptyForm("corr"), conflict: forms.conflict };
+  return wantsFragment(c) ? c.html(<DetailSection {...props} />, status) : c.html(<ParcelDetailPage {...props} />, status);
+}
+
+/**
+ * After a write: back to the parcel (303, so reload does not repost), or for htmx the refreshed
+ * section — drawn from what was read before the write plus what the write returned, with no third
+ * round trip. A refusal draws the same reads with the form as typed.
+ */
+function answer(c: Context<AppEnv>, read: Awaited<ReturnType<typeof readDetail>>, r: OpResult, refused: (r: OpResult & { ok: false }) => Forms) {
+  const { user, parcel, events, batches } = read;
+  if (!parcel) return notFound(c);
+  if (r.ok && !wantsFragment(c)) return c.redirect(`/parcels/${parcel.id}`, 303);
+  if (r.ok) {
+    const batchName = r.parcel.batchId === parcel.batchId ? parcel.batchName : (batches.find(([id]) => id === String(r.parcel.batchId))?.[1] ?? null);
+    return render(c, detailOf(c, user, { ...r.parcel, batchName }, r.event ? [...events, r.event] : events, []), {});
+  }
+  const d = detailOf(c, user, parcel, events, batches);
+  if (r.status === 404) return notFound(c);
+  if (r.status === 403) return deny(c, 403);
+  if (r.status === 409) return render(c, d, { conflict: true }, 409);
+  return render(c, d, refused(r), 422);
+}
+
+// One parcel: its page, the fields of a chosen move, and the move and correction forms' posts.
+export const parcelDetailPages = new Hono<AppEnv>()
+  .get("/:id", async (c) => {
+    // Without JS the move form's "show fields" button comes back here with ?to= and what was typed.
+    const { user, parcel, events, batches } = await readDetail(c, needsBatchChoices(c.req.query("to")));
+    if (!parcel) return notFound(c);
+    return render(c, detailOf(c, user, parcel, events, batches), { move: emptyForm("move", c.req.query()) });
+  })
+  .get("/:id/move-fields", async (c) => {
+    varyOnHtmx(c);
+    const to = c.req.query("to") ?? "";
+    const { parcel, batches } = await readDetail(c, needsBatchChoices(to));
+    if (!wantsFragment(c)) return c.redirect(`/parcels/${c.req.param("id")}?to=${encodeURIComponent(to)}`, 303);
+    if (!parcel || !isState(parcel.state)) return notFound(c);
+    // The form names the version it was drawn from: if the parcel moved on since, say so now rather than after typing.
+    const drawnAt = c.req.query("version");
+    if (drawnAt !== undefined && Number(drawnAt) !== parcel.version) return c.html(<ConflictNotice ctx={pageCtx(c)} parcel={parcel} />);
+    const target = allowedTargets(parcel.state).find((s) => s === to) ?? null;
+    return c.html(<MoveFieldInputs ctx={pageCtx(c)} f={emptyForm("move")} from={parcel.state} to={target} batches={needsBatchChoices(target) ? batches : []} />);
+  })
+  .post("/:id/moves", async (c) => {
+    const values = await readForm(c);
+    const read = await readDetail(c, needsBatchChoices(values.to));
+    const r = await moveParcel(read.db, { parcel: read.parcel, seen: undefined }, moveBody(values), actorOf(c, read.user));
+    return answer(c, read, r, (refused) => {
+      const fields = ["to", "date", "note", ...(isState(values.to) ? MOVE_FIELDS[values.to] : [])];
+      return { move: { id: "move", values, errors: fieldErrors(c.get("lang"), refused.issues ?? [], fields) } };
+    });
+  })
+  .post("/:id/corrections", async (c) => {
+    const values = await readForm(c);
+    const read = await readDetail(c, false);
+    const r = await correctParcel(read.db, read.parcel, read.events, correctionBody(values), actorOf(c, read.user));
+    return answer(c, read, r, (refused) => ({ correction: { id: "corr", values, errors: fieldErrors(c.get("lang"), refused.issues ?? [], ["reason"]) } }));
+  });

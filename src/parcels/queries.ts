@@ -1,0 +1,104 @@
+import { and, asc, desc, eq, getTableColumns, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { batches, chainTotals, parcelEvents, parcels, users, type Parcel } from "../db/schema";
+
+// The parcels feature's read API. Each query is a statement builder, so a handler can send it in the
+// same D1 batch as the session lookup (http/authorize.ts); the *Page/*Of helpers shape the rows.
+// Other features read parcels only through this file.
+export { eventJson, parcelJson } from "./json";
+
+export type ParcelFilter = {
+  state?: string;
+  town?: string;
+  landUse?: string;
+  batchId?: number;
+  projectId?: number;
+  q?: string;
+};
+
+/** LIKE with the user's %, _ and \ taken literally. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+function filterWhere(f: ParcelFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.state) where.push(eq(parcels.state, f.state));
+  if (f.town) where.push(eq(parcels.town, f.town));
+  if (f.landUse) where.push(eq(parcels.landUse, f.landUse));
+  if (f.batchId !== undefined) where.push(eq(parcels.batchId, f.batchId));
+  if (f.projectId !== undefined) where.push(eq(parcels.projectId, f.projectId));
+  if (f.q) {
+    const q = likeEscape(f.q);
+    where.push(or(sql`${parcels.code} LIKE ${q + "%"} ESCAPE '\\'`, sql`${parcels.name} LIKE ${"%" + q + "%"} ESCAPE '\\'`)!);
+  }
+  return where;
+}
+
+// Aliased: in a batch D1 answers rows as objects, where the parcel's and the batch's "name" would collide.
+const withBatchName = { ...getTableColumns(parcels), batchName: sql<string | null>`${batches.name}`.as("batch_name") };
+
+/** One page of parcels newest first, by keyset on id (`cursor` = the last id shown), plus one row to tell if more follow. */
+export function parcelListQuery(db: Db, f: ParcelFilter, limit: number, cursor?: number) {
+  const where = filterWhere(f);
+  if (cursor !== undefined) where.push(lt(parcels.id, cursor));
+  // The batch name rides along by primary key, so the list can name the batch (one index lookup a row).
+  return db
+    .select(withBatchName)
+    .from(parcels)
+    .leftJoin(batches, eq(batches.id, parcels.batchId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(parcels.id))
+    .limit(limit + 1);
+}
+
+/** The page's rows and the cursor for the next page (null on the last). */
+export function parcelListPage<R extends { id: number }>(rows: R[], limit: number) {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+}
+
+export type ParcelListItem = Parcel & { batchName: string | null };
+/** A parcel with its batch's name. */
+export type ParcelView = ParcelListItem;
+
+/** One parcel with its batch's name (zero or one row). */
+export const parcelQuery = (db: Db, id: number) =>
+  db.select(withBatchName).from(parcels).leftJoin(batches, eq(batches.id, parcels.batchId)).where(eq(parcels.id, id)).limit(1);
+
+/** A parcel's events, oldest first, each with the actor's username and name. */
+export function parcelEventsQuery(db: Db, parcelId: number) {
+  return db
+    .select({
+      id: parcelEvents.id,
+      kind: parcelEvents.kind,
+      fromState: parcelEvents.fromState,
+      toState: parcelEvents.toState,
+      on: parcelEvents.on,
+      data: parcelEvents.data,
+      note: parcelEvents.note,
+      actorId: parcelEvents.actorId,
+      actor: users.username,
+      actorName: users.displayName,
+      recordedAt: parcelEvents.recordedAt,
+      version: parcelEvents.version,
+      revertsEventId: parcelEvents.revertsEventId,
+    })
+    .from(parcelEvents)
+    .innerJoin(users, eq(users.id, parcelEvents.actorId))
+    .where(eq(parcelEvents.parcelId, parcelId))
+    .orderBy(asc(parcelEvents.id));
+}
+
+export type ParcelEventView = Awaited<ReturnType<typeof parcelEventsQuery>>[number];
+
+/** The event stored under an Idempotency-Key (zero or one row). */
+export const idempotencyKeyQuery = (db: Db, key: string) =>
+  db
+    .select({ actorId: parcelEvents.actorId, parcelId: parcelEvents.parcelId, response: parcelEvents.response })
+    .from(parcelEvents)
+    .where(eq(parcelEvents.idempotencyKey, key))
+    .limit(1);
+
+export type IdempotentAnswer = Awaited<ReturnType<typeof idempotencyKeyQuery>>[number];
+
+/** Count and area per state, from the running totals (kept by triggers). */
+export const chainTotalsQuery = (db: Db) => db.select().from(chainTotals);
