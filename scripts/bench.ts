@@ -1,5 +1,5 @@
 // npm run bench -- [--size N] [--requests N] [--warmup N] [--no-half]
-// ENGINEERING.md §6: a local D1 seeded at N parcels, `wrangler dev` with BENCH=1, p50/p95 of each key
+// the README's benchmark section: a local D1 seeded at N parcels, `wrangler dev` with BENCH=1, p50/p95 of each key
 // page over N requests, rows read, gzipped size, the budgets; then the same at N/2 for growth.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

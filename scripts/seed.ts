@@ -1,5 +1,5 @@
 // npm run db:seed -- [--persist-to DIR] [--size N] [--seed N] [--anchor YYYY-MM-DD] [--fresh]
-// Fills a LOCAL D1 with the demo district (SPEC §10). Never a remote one.
+// Fills a LOCAL D1 with the demo district (docs/PRODUCT.md §10). Never a remote one.
 import { CliError, parseSeedArgs } from "./lib/args";
 import { DEFAULT_DEMO_PASSWORD, runSeed } from "./lib/seed-run";
 

@@ -3,7 +3,7 @@ import { newParcel } from "./helpers";
 
 type Client = { json: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response> };
 
-/** The fields a valid move to each state carries (SPEC §9 "Move input"). */
+/** The fields a valid move to each state carries (docs/PRODUCT.md §9 "Move input"). */
 export const MOVE_BODY: Record<State, Record<string, unknown>> = {
   planned: {},
   approved: { docNo: "浙政土〔2023〕101号" },

@@ -6,7 +6,7 @@ import type { Measured } from "./measure";
 // htmx comes from the CDN with every full page, so it counts against a page's 60 KB.
 export const HTMX_GZIP_BYTES = gzipSync(readFileSync(join(process.cwd(), "node_modules", "htmx.org", "dist", "htmx.min.js"))).length;
 
-/** The ENGINEERING.md §6 budgets a measured answer breaks; empty when it meets them all. */
+/** The the README's benchmark section budgets a measured answer breaks; empty when it meets them all. */
 export function budgetFailures(m: Measured, growth: number | null): string[] {
   const fails: string[] = [];
   if (m.name === "healthz") return fails;

@@ -1,4 +1,4 @@
-// The demo district (SPEC §10): pure and deterministic, so tests run it inside workerd and the
+// The demo district (docs/PRODUCT.md §10): pure and deterministic, so tests run it inside workerd and the
 // benchmark gets the same data at any size. Node-only I/O lives in scripts/seed.ts.
 import type { Batch, Parcel, ParcelEvent, User } from "../../src/db/schema";
 import { STATES, type State } from "../../src/domain/chain";

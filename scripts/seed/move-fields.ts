@@ -1,4 +1,4 @@
-// The fields each demo move records, named exactly as the move API takes them (SPEC §9 "Move input").
+// The fields each demo move records, named exactly as the move API takes them (docs/PRODUCT.md §9 "Move input").
 import type { State } from "../../src/domain/chain";
 import { m2ToMu } from "../../src/domain/area";
 import { addDays, daysBetween } from "../../src/domain/dates";

@@ -1,4 +1,4 @@
-// Which states a demo parcel passes through, and when: the chain rules of SPEC §3 in data.
+// Which states a demo parcel passes through, and when: the chain rules of docs/PRODUCT.md §3 in data.
 import type { State } from "../../src/domain/chain";
 import { addDays, daysBetween } from "../../src/domain/dates";
 import type { LandUse } from "../../src/domain/fields";

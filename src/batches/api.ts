@@ -17,7 +17,7 @@ function answer(c: Context<AppEnv>, r: BatchOpResult, okStatus: 200 | 201) {
   return c.json(batchJson(r.batch, c.get("today")), okStatus);
 }
 
-/** The JSON twin of /batches (SPEC §9). */
+/** The JSON twin of /batches (docs/PRODUCT.md §9). */
 export const batchesApi = new Hono<AppEnv>()
   .get("/", async (c) => {
     const q = parseBatchQuery(c.req.query());

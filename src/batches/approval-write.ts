@@ -20,7 +20,7 @@ export type Approval = { docNo: string; date: string; actorId: number; now: stri
 const guard = (condition: ReturnType<typeof sql>) => sql`INSERT INTO write_guards (ok) SELECT 0 WHERE ${condition}`;
 
 /**
- * Approves a batch (SPEC §3 "Bulk"): every parcel in `planned` moves to `approved` with its own
+ * Approves a batch (docs/PRODUCT.md §3 "Bulk"): every parcel in `planned` moves to `approved` with its own
  * `move` event, the running totals follow by trigger, and the batch records its document — in ONE D1 batch,
  * all or none. Set-based, so the statement count and bound parameters do not grow with the batch:
  * the parcels and versions read beforehand travel as one JSON parameter. Guards abort everything

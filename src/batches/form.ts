@@ -10,7 +10,7 @@ export const BATCH_FORM_ALIASES: Record<string, string> = Object.fromEntries(
 );
 
 /**
- * The register form mapped onto the JSON shape `createBatch` takes (SPEC §9 area input): every
+ * The register form mapped onto the JSON shape `createBatch` takes (docs/PRODUCT.md §9 area input): every
  * area box filled becomes `{value, unit}` with the unit chosen once for the whole form.
  */
 export function batchBody(f: FormValues) {

@@ -7,7 +7,7 @@ import { parcelJson } from "../parcels/queries";
 
 const area = (m2: number | null) => (m2 === null ? null : areaFields(m2));
 
-/** The API shape of a batch (SPEC §4, §9): registered areas, figures from its parcels, age on `today`. */
+/** The API shape of a batch (docs/PRODUCT.md §4, §9): registered areas, figures from its parcels, age on `today`. */
 export function batchJson({ batch: b, totals: t }: BatchWithTotals, today: string) {
   return {
     id: b.id,
@@ -42,7 +42,7 @@ export function batchJson({ batch: b, totals: t }: BatchWithTotals, today: strin
 /** A batch's parcel in the API: the parcel shape plus its approval-lapse level on `today`. */
 export const batchParcelJson = (p: Parcel, today: string) => ({ ...parcelJson(p), lapse: lapseLevel(p, today) });
 
-/** The five-year benchmark figure (SPEC §4) over the window's summed batch figures. */
+/** The five-year benchmark figure (docs/PRODUCT.md §4) over the window's summed batch figures. */
 export function fiveYearJson(window: { fromYear: number; toYear: number }, sums: BatchSums & { batchCount: number }) {
   const figure = benchmarkFigure(sums);
   return {

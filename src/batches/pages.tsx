@@ -31,7 +31,7 @@ function renderDetail(c: Context<AppEnv>, found: BatchWithTotals | undefined, pa
   return wantsFragment(c) ? c.html(<BatchDetailSection {...props} />, status) : c.html(<BatchDetailPage {...props} />, status);
 }
 
-// HTML pages for /batches (SPEC §4): the list with the five-year figure, the register form, one batch and its approval.
+// HTML pages for /batches (docs/PRODUCT.md §4): the list with the five-year figure, the register form, one batch and its approval.
 export const batchPages = new Hono<AppEnv>()
   .get("/", async (c) => {
     varyOnHtmx(c);

@@ -14,7 +14,7 @@ export type BatchListFilter = { kind?: BatchKind; year?: number };
 /** Keyset position: the sort value and id of the last row shown. */
 export type BatchCursor = { value: string | number; id: number };
 
-// The supply rate of SPEC §4 in SQL, for ordering; a batch with nothing to supply sorts as -1.
+// The supply rate of docs/PRODUCT.md §4 in SQL, for ordering; a batch with nothing to supply sorts as -1.
 const rateExpr = sql`(CASE WHEN ${batchTotals.approvedM2} - ${batchTotals.withdrawnM2} > 0
   THEN CAST(${batchTotals.suppliedM2} AS REAL) / (${batchTotals.approvedM2} - ${batchTotals.withdrawnM2}) ELSE -1 END)`;
 

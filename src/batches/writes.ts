@@ -11,7 +11,7 @@ export type BatchOpResult =
 
 const invalid = (issues: Issue[]): BatchOpResult => ({ ok: false, status: 422, error: "validation", issues });
 
-/** Registers a batch (SPEC §4); a historical one may come with its approval doc no. and date. */
+/** Registers a batch (docs/PRODUCT.md §4); a historical one may come with its approval doc no. and date. */
 export async function createBatch(db: Db, body: unknown, a: Actor): Promise<BatchOpResult> {
   const parsed = parseWith(batchInput, body);
   if (!parsed.ok) return invalid(parsed.issues);
@@ -35,7 +35,7 @@ export async function createBatch(db: Db, body: unknown, a: Actor): Promise<Batc
 }
 
 /**
- * Approves a batch: all its `planned` parcels move to `approved` at once (SPEC §3 "Bulk", §9).
+ * Approves a batch: all its `planned` parcels move to `approved` at once (docs/PRODUCT.md §3 "Bulk", §9).
  * The date may not be after today nor before any of those parcels' latest move; a parcel or the
  * batch changed by someone else meanwhile makes the whole approval a 409 with nothing written.
  */

@@ -143,7 +143,7 @@ export const chainTotals = sqliteTable("chain_totals", {
   areaM2: integer("area_m2").notNull().default(0),
 });
 
-// Running figures per batch (SPEC §4), one row per batch. Triggers on parcels keep it in step with
+// Running figures per batch (docs/PRODUCT.md §4), one row per batch. Triggers on parcels keep it in step with
 // every parcel write (migration batch_totals_triggers), so batch lists read one row per batch
 // instead of every parcel. Areas in m²; what each sum counts is defined in domain/batch-figures.ts.
 export const batchTotals = sqliteTable("batch_totals", {

@@ -2,18 +2,18 @@ import { BATCH_RULES, type BatchRules } from "./batch-rules";
 import { addYears, daysBetween } from "./dates";
 
 /**
- * Area sums of a batch's parcels, in m² (SPEC §4). Each counts a parcel by the moves in force on it
+ * Area sums of a batch's parcels, in m² (docs/PRODUCT.md §4). Each counts a parcel by the moves in force on it
  * (a move fills its state's date column, a correction clears it — see record.ts STATE_COLUMNS):
  * - approved: approval in force (`approved_on` set): reached `approved` or beyond, including parcels
  *   withdrawn after approval; a parcel dropped while `planned` was never part of the approval.
  * - supplied: approved and reached `supplied` or beyond (`supplied_on` set; started/completed keep it).
  * - withdrawn: approved, then withdrawn (撤回/核减 of the approved area).
- * - unsupplied: 批而未供 — approved, neither supplied nor withdrawn (SPEC §5's stock, today).
+ * - unsupplied: 批而未供 — approved, neither supplied nor withdrawn (docs/PRODUCT.md §5's stock, today).
  * So approved = supplied + withdrawn + unsupplied.
  */
 export type BatchSums = { approvedM2: number; suppliedM2: number; withdrawnM2: number; unsuppliedM2: number };
 
-/** 供地率 supply rate = supplied ÷ (approved − withdrawn), by area (SPEC §4); null with nothing to supply. */
+/** 供地率 supply rate = supplied ÷ (approved − withdrawn), by area (docs/PRODUCT.md §4); null with nothing to supply. */
 export function supplyRate(s: Pick<BatchSums, "approvedM2" | "suppliedM2" | "withdrawnM2">): number | null {
   const base = s.approvedM2 - s.withdrawnM2;
   return base > 0 ? s.suppliedM2 / base : null;

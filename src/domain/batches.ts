@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { areaInput, isoDate, optionalText, text } from "./fields";
 
-// 农转用批次 land-conversion batch (SPEC §4): its kinds.
+// 农转用批次 land-conversion batch (docs/PRODUCT.md §4): its kinds.
 export const BATCH_KINDS = [
   "urban", // 城镇批次
   "standalone", // 单独选址
@@ -9,7 +9,7 @@ export const BATCH_KINDS = [
 ] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 
-/** The area fields of a batch, in form order; each is an area input `{value, unit}` (SPEC §9). */
+/** The area fields of a batch, in form order; each is an area input `{value, unit}` (docs/PRODUCT.md §9). */
 export const BATCH_AREAS = ["totalArea", "agriculturalArea", "cultivatedArea", "unusedArea", "newConstructionArea"] as const;
 export type BatchAreaField = (typeof BATCH_AREAS)[number];
 
@@ -55,7 +55,7 @@ export const batchInput = z
   });
 export type BatchInput = z.infer<typeof batchInput>;
 
-/** Approving a batch (SPEC §9): the approval document and its date. */
+/** Approving a batch (docs/PRODUCT.md §9): the approval document and its date. */
 export const approvalInput = z.object({ docNo: text(100), date: isoDate });
 export type ApprovalInput = z.infer<typeof approvalInput>;
 

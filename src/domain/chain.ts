@@ -1,4 +1,4 @@
-// 批—征—储—供—用 the construction-land chain: states and the moves allowed between them (SPEC §3).
+// 批—征—储—供—用 the construction-land chain: states and the moves allowed between them (docs/PRODUCT.md §3).
 export const STATES = [
   "planned", // 拟报批
   "approved", // 批 已批准

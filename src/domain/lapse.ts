@@ -1,7 +1,7 @@
 import { BATCH_RULES, type BatchRules } from "./batch-rules";
 import { addDays, addYears } from "./dates";
 
-// 批准文件自动失效 approval lapse (SPEC §4, RULES.md): land approved but not expropriated within two years.
+// 批准文件自动失效 approval lapse (docs/PRODUCT.md §4, docs/PRODUCT.md §12): land approved but not expropriated within two years.
 export type LapseLevel = "lapse_soon" | "lapsed";
 
 /**

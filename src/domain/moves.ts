@@ -17,7 +17,7 @@ export const moveBase = z.object({
 const docNo = text(100);
 const reason = optionalText(500);
 
-// The fields each target state records (SPEC §3, §9 "Move input").
+// The fields each target state records (docs/PRODUCT.md §3, §9 "Move input").
 const targetFields = {
   planned: z.object({}),
   approved: z.object({ docNo, batchId: positiveId.optional() }),

@@ -83,7 +83,7 @@ export function correctionPatch(move: ChainEvent & { data: Record<string, unknow
 
 /**
  * The latest move still in force when `user` may undo it on `today`, else null — the one rule behind
- * both the correction itself and whether the page offers the correction form (SPEC §3: an admin, or
+ * both the correction itself and whether the page offers the correction form (docs/PRODUCT.md §3: an admin, or
  * the officer who recorded the move, on the same Shanghai day).
  */
 export function correctableMove<E extends ChainEvent & { actorId: number; recordedAt: string }>(user: Corrector, events: readonly E[], today: string): E | null {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate, LAND_USES, ORIGINS, optionalText, positiveId, text, areaInput } from "./fields";
 
-/** Registration of a parcel (SPEC §3 `planned`, or `reserved` for state-owned stock). */
+/** Registration of a parcel (docs/PRODUCT.md §3 `planned`, or `reserved` for state-owned stock). */
 export const registerInput = z
   .object({
     code: text(50),

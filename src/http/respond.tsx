@@ -15,7 +15,7 @@ export function describeIssues(lang: Lang, issues: Issue[]) {
   return issues.map((i) => ({ ...i, message: t(lang, `field.${i.code}`, i.params) }));
 }
 
-/** The JSON error shape of SPEC §9: `{error, message, issues?}`. */
+/** The JSON error shape of docs/PRODUCT.md §9: `{error, message, issues?}`. */
 export function problem(c: Context<AppEnv>, status: ContentfulStatusCode, code: string, issues?: Issue[]) {
   const lang = c.get("lang") ?? "zh-CN";
   const body: Record<string, unknown> = { error: code, message: t(lang, `error.${code}`) };

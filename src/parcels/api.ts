@@ -20,7 +20,7 @@ function answer(c: Context<AppEnv>, r: OpResult, okStatus: 200 | 201 = 200) {
 // A path id that is not a positive integer names no parcel: read id 0, which never exists.
 const idOrZero = (c: Context) => pathId(c) ?? 0;
 
-/** The JSON twin of /parcels (SPEC §9). Each write: one read batch with the session, one guarded write batch. */
+/** The JSON twin of /parcels (docs/PRODUCT.md §9). Each write: one read batch with the session, one guarded write batch. */
 export const parcelsApi = new Hono<AppEnv>()
   .get("/", async (c) => {
     const q = parseListQuery(c.req.query());
@@ -47,7 +47,7 @@ export const parcelsApi = new Hono<AppEnv>()
       results: [[parcel], events],
     } = await authorize(c, (db) => [parcelQuery(db, id), parcelEventsQuery(db, id)]);
     if (!parcel) return problem(c, 404, "not_found");
-    // lapse: the approval-lapse level of SPEC §4 on today (null, "lapse_soon" or "lapsed").
+    // lapse: the approval-lapse level of docs/PRODUCT.md §4 on today (null, "lapse_soon" or "lapsed").
     return c.json({ ...parcelJson(parcel), lapse: lapseLevel(parcel, c.get("today")), events: events.map(eventJson) });
   })
   .patch("/:id", async (c) => {

@@ -2,7 +2,7 @@ import { isState } from "../domain/chain";
 import { MOVE_FIELDS } from "../domain/moves";
 import { compact, number, text, type FormValues } from "../http/form";
 
-/** The register form mapped onto the JSON shape `registerParcel` takes (SPEC §9 "Register input"). */
+/** The register form mapped onto the JSON shape `registerParcel` takes (docs/PRODUCT.md §9 "Register input"). */
 export function registerBody(f: FormValues) {
   const reserved = f.state === "reserved";
   return compact({
@@ -22,7 +22,7 @@ export function registerBody(f: FormValues) {
 
 const NUMERIC_MOVE_FIELDS = new Set(["batchId", "priceWan"]);
 
-/** The move form mapped onto the move input of SPEC §9; only the chosen target's own fields travel. */
+/** The move form mapped onto the move input of docs/PRODUCT.md §9; only the chosen target's own fields travel. */
 export function moveBody(f: FormValues) {
   const body: Record<string, unknown> = { to: text(f.to), date: text(f.date), version: number(f.version), note: text(f.note) };
   for (const k of isState(f.to) ? MOVE_FIELDS[f.to] : []) body[k] = NUMERIC_MOVE_FIELDS.has(k) ? number(f[k]) : text(f[k]);

@@ -2,7 +2,7 @@ import type { Parcel } from "../db/schema";
 import type { ParcelEventView } from "./queries";
 import { areaFields } from "../domain/area";
 
-/** The API shape of a parcel (SPEC §9): camelCase, areas in m² plus 亩 and 公顷, price in 万元. */
+/** The API shape of a parcel (docs/PRODUCT.md §9): camelCase, areas in m² plus 亩 and 公顷, price in 万元. */
 export function parcelJson(p: Parcel) {
   return {
     id: p.id,

@@ -72,7 +72,7 @@ async function writeChange(db: Db, parcel: Parcel, patch: ParcelPatch, event: Ne
 /** What a move needs read beforehand: the parcel, and the answer stored under its Idempotency-Key if any. */
 export type MoveContext = { parcel: Parcel | undefined; seen: IdempotentAnswer | undefined; idempotencyKey?: string };
 
-/** Advances a parcel one move (SPEC §3), replaying the first outcome of a repeated Idempotency-Key. */
+/** Advances a parcel one move (docs/PRODUCT.md §3), replaying the first outcome of a repeated Idempotency-Key. */
 export async function moveParcel(db: Db, m: MoveContext, body: unknown, a: Actor): Promise<OpResult> {
   const { parcel, seen, idempotencyKey } = m;
   if (seen) return replay(seen, parcel, a);
@@ -109,7 +109,7 @@ function replay(seen: IdempotentAnswer, parcel: Parcel | undefined, a: Actor): O
   return { ok: true, parcel, replayed: seen.response };
 }
 
-/** Undoes the latest move still in force, as a `correction` event (SPEC §3). */
+/** Undoes the latest move still in force, as a `correction` event (docs/PRODUCT.md §3). */
 export async function correctParcel(db: Db, parcel: Parcel | undefined, events: ParcelEventView[], body: unknown, a: Actor): Promise<OpResult> {
   if (!parcel) return notFound;
   const parsed = parseWith(correctionInput, body);
@@ -128,7 +128,7 @@ export async function correctParcel(db: Db, parcel: Parcel | undefined, events: 
   }, a);
 }
 
-/** Edits registration fields (SPEC §9 PATCH), recorded as an `edit` event with what changed. */
+/** Edits registration fields (docs/PRODUCT.md §9 PATCH), recorded as an `edit` event with what changed. */
 export async function editParcel(db: Db, parcel: Parcel | undefined, body: unknown, a: Actor): Promise<OpResult> {
   if (!parcel) return notFound;
   const parsed = parseWith(editInput, body);

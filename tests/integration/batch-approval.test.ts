@@ -91,7 +91,7 @@ describe("POST /api/v1/batches/:id/approval", () => {
   it("refuses a date before a parcel's latest move (422) and writes nothing", async () => {
     const b = await createBatch(officer);
     const [p] = await plannedParcels(officer, b.id, 2);
-    // The API leaves no date on a planned parcel, yet the rule (SPEC §3: not before the previous move)
+    // The API leaves no date on a planned parcel, yet the rule (docs/PRODUCT.md §3: not before the previous move)
     // must hold for any row the seed or a future path writes — so one is set directly here.
     await env.DB.prepare("UPDATE parcels SET last_moved_on = '2023-05-01' WHERE id = ?").bind(p).run();
     const before = await snapshot(b.id);

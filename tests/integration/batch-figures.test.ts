@@ -3,7 +3,7 @@ import { MOVE_BODY } from "../chain-fixtures";
 import { createBatch } from "../batch-fixtures";
 import { newParcel, session } from "../helpers";
 
-// A hand-worked fixture (SPEC §4). Y is this year in Asia/Shanghai; the benchmark looks at Y−5 … Y−1.
+// A hand-worked fixture (docs/PRODUCT.md §4). Y is this year in Asia/Shanghai; the benchmark looks at Y−5 … Y−1.
 // Every expected number below is worked out in the comments, not taken from the code.
 const Y = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 const d = (yearsBack: number, mmdd: string) => `${Y - yearsBack}-${mmdd}`;
@@ -77,7 +77,7 @@ const get = async (path: string) => {
 };
 
 describe("batch figures against a hand-worked fixture", () => {
-  it("batch A: withdrawn and reserve-skipping parcels counted as SPEC §4 says", async () => {
+  it("batch A: withdrawn and reserve-skipping parcels counted as docs/PRODUCT.md §4 says", async () => {
     // Approved: a1 20,000 + a2 10,000 + a3 6,000 + a4 4,000 + a6 8,000 = 48,000 m² = 72 亩 (a5 never approved).
     // Supplied: a1 + a2 (skipped the reserve) + a6 (started) = 38,000 m² = 57 亩. Withdrawn: a3 6,000 m² = 9 亩.
     // Approved-unsupplied: a4 4,000 m² = 6 亩. Rate: 38,000 ÷ (48,000 − 6,000) = 0.904761… → 0.9048.

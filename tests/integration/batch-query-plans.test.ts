@@ -4,7 +4,7 @@ import { session } from "../helpers";
 import { capture, planOf, planProblem } from "../plan-capture";
 
 // The batch paths' D1 statements, recorded from real requests, must be planned on indexes
-// (ENGINEERING.md §4): no SCAN of parcels or parcel_events, however many parcels a batch has.
+// (docs/ARCHITECTURE.md (D1 rules)): no SCAN of parcels or parcel_events, however many parcels a batch has.
 let officer: Awaited<ReturnType<typeof session>>;
 let batchId: number;
 

@@ -4,7 +4,7 @@ import { capture, planOf, planProblem } from "../plan-capture";
 import { newParcel, session } from "../helpers";
 
 // Every hot path is sent through the real app with its D1 statements recorded; each statement's
-// EXPLAIN QUERY PLAN must use an index (ENGINEERING.md §4): no SCAN of parcels or parcel_events,
+// EXPLAIN QUERY PLAN must use an index (docs/ARCHITECTURE.md (D1 rules)): no SCAN of parcels or parcel_events,
 // no sorting a whole filter's rows to show one page.
 
 let officer: Awaited<ReturnType<typeof session>>;

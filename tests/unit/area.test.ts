@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatHa, formatMu, haRounded, muRounded, toM2 } from "../../src/domain/area";
 
-describe("area units (SPEC §2)", () => {
+describe("area units (docs/PRODUCT.md §2)", () => {
   it("stores 616.2 亩 as 410800 m² and shows 616.20 亩 / 41.0800 公顷", () => {
     // 616.2 × 10000 / 15 = 6,162,000 / 15 = 410,800 exactly.
     expect(toM2(616.2, "mu")).toBe(410800);

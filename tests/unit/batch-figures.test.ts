@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ageSince, benchmarkFigure, benchmarkWindow, formatRate, roundRate, supplyRate } from "../../src/domain/batch-figures";
 
-describe("supply rate (SPEC §4: supplied ÷ (approved − withdrawn), by area)", () => {
+describe("supply rate (docs/PRODUCT.md §4: supplied ÷ (approved − withdrawn), by area)", () => {
   it("divides supplied by what is left of the approval", () => expect(supplyRate({ approvedM2: 1000, withdrawnM2: 200, suppliedM2: 400 })).toBe(0.5));
   it("is null when nothing is left to supply", () => {
     expect(supplyRate({ approvedM2: 0, withdrawnM2: 0, suppliedM2: 0 })).toBeNull();

@@ -3,7 +3,7 @@ import { lapseDate, lapseLevel, lapseWarningFrom } from "../../src/domain/lapse"
 
 const approvedOn = (date: string) => ({ state: "approved", approvedOn: date });
 
-describe("approval lapse (SPEC §4: lapse_soon from 90 days before the 2nd anniversary, lapsed after it)", () => {
+describe("approval lapse (docs/PRODUCT.md §4: lapse_soon from 90 days before the 2nd anniversary, lapsed after it)", () => {
   // Approved 2023-03-01 → anniversary 2025-03-01. 90 days back: 28 (Feb 2025) + 31 (Jan) + 31 (Dec) → 2024-12-01.
   const p = approvedOn("2023-03-01");
   it("shows nothing on the day before the warning starts", () => expect(lapseLevel(p, "2024-11-30")).toBeNull());

@@ -3,7 +3,7 @@ import { allowedTargets, mayCorrect, moveKind, registrableState, STATES, type St
 import { validateMove } from "../../src/domain/moves";
 import { correctionPatch, effectiveMoves, movePatch } from "../../src/domain/record";
 
-// The table of SPEC §3, written out by hand: every allowed move and nothing else.
+// The table of docs/PRODUCT.md §3, written out by hand: every allowed move and nothing else.
 const ALLOWED: [State, State, string][] = [
   ["planned", "approved", "forward"],
   ["approved", "acquired", "forward"],
@@ -19,7 +19,7 @@ const ALLOWED: [State, State, string][] = [
   ["reserved", "withdrawn", "withdraw"],
 ];
 
-describe("the chain of SPEC §3", () => {
+describe("the chain of docs/PRODUCT.md §3", () => {
   it("allows exactly the moves of the table", () => {
     for (const from of STATES)
       for (const to of STATES) {

@@ -6,7 +6,7 @@ const approved = data.batches.filter((b) => b.approvedOn);
 const parcelsOf = (id: number) => data.parcels.filter((p) => p.batchId === id);
 const area = (ps: typeof data.parcels) => ps.reduce((s, p) => s + p.areaM2, 0);
 
-/** SPEC §4: supplied ÷ (approved − withdrawn), by area. */
+/** docs/PRODUCT.md §4: supplied ÷ (approved − withdrawn), by area. */
 function supplyRate(id: number): number {
   const ps = parcelsOf(id).filter((p) => p.approvedOn);
   const supplied = area(ps.filter((p) => p.suppliedOn));

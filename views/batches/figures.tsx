@@ -13,7 +13,7 @@ export function ageText(ctx: PageCtx, approvedOn: string | null, today: string):
   return age ? ctx.t("batch.ageValue", age) : ctx.t("batch.unapproved");
 }
 
-/** A batch's figures (SPEC §4) as a definition list. */
+/** A batch's figures (docs/PRODUCT.md §4) as a definition list. */
 export function BatchFigures(props: { ctx: PageCtx; totals: BatchTotals }) {
   const { ctx, totals: t } = props;
   const rows: [string, string][] = [

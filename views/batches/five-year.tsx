@@ -3,7 +3,7 @@ import type { fiveYearJson } from "../../src/batches/json";
 import type { PageCtx } from "../page-context";
 import { areaText } from "./figures";
 
-/** The five-year supply rate against the benchmark, with the area still to supply (SPEC §4). */
+/** The five-year supply rate against the benchmark, with the area still to supply (docs/PRODUCT.md §4). */
 export function FiveYearPanel(props: { ctx: PageCtx; five: ReturnType<typeof fiveYearJson> }) {
   const { ctx, five } = props;
   return (

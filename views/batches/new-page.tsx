@@ -7,7 +7,7 @@ import type { PageCtx } from "../page-context";
 const FORM_UNITS = ["mu", "ha"] as const;
 
 /**
- * The batch register form (SPEC §4). A plain POST: a refused form comes back with each message
+ * The batch register form (docs/PRODUCT.md §4). A plain POST: a refused form comes back with each message
  * beside its field and everything as typed.
  */
 export function NewBatchPage(props: { ctx: PageCtx; f: FormScope }) {

@@ -5,7 +5,7 @@ import { StateBadge } from "../components/state-badge";
 import type { PageCtx } from "../page-context";
 import { LapseBadge } from "./lapse-badge";
 
-/** A batch's parcels with their states and approval-lapse levels on `today` (SPEC §4). */
+/** A batch's parcels with their states and approval-lapse levels on `today` (docs/PRODUCT.md §4). */
 export function BatchParcelTable(props: { ctx: PageCtx; parcels: Parcel[]; today: string }) {
   const { ctx, today } = props;
   if (!props.parcels.length) return <p class="empty">{ctx.t("batch.noParcels")}</p>;

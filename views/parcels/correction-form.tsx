@@ -4,7 +4,7 @@ import { Field, FormErrors, TextArea, type FormScope } from "../components/field
 import type { PageCtx } from "../page-context";
 import { DETAIL_ID } from "./detail-ids";
 
-/** Undo the latest move in force (SPEC §3): offered only to those who may, i.e. an admin or its officer on the same day. */
+/** Undo the latest move in force (docs/PRODUCT.md §3): offered only to those who may, i.e. an admin or its officer on the same day. */
 export function CorrectionForm(props: { ctx: PageCtx; f: FormScope; parcel: Parcel; last: ParcelEventView }) {
   const { ctx, f, parcel, last } = props;
   const action = `/parcels/${parcel.id}/corrections`;

@@ -6,7 +6,7 @@ import type { PageCtx } from "../page-context";
 import { TownOptions } from "./filters";
 
 /**
- * The register form (SPEC §3 `planned`; state-owned stock may go straight into the reserve).
+ * The register form (docs/PRODUCT.md §3 `planned`; state-owned stock may go straight into the reserve).
  * A plain POST: a refused form comes back with every message beside its field and what was typed.
  */
 export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: [string, string][] }) {
