@@ -12,10 +12,24 @@ import { buildProbes } from "./bench/probes";
 import { growthOf, renderTable, type Run } from "./bench/report";
 
 const { values } = parseArgs({
-  options: { size: { type: "string", default: "50000" }, requests: { type: "string", default: "200" }, warmup: { type: "string", default: "20" }, "no-half": { type: "boolean", default: false } },
+  options: {
+    size: { type: "string", default: "50000" },
+    requests: { type: "string", default: "200" },
+    warmup: { type: "string", default: "20" },
+    "no-half": { type: "boolean", default: false },
+  },
 });
-const size = Number(values.size), requests = Number(values.requests), warmup = Number(values.warmup);
-if (!Number.isInteger(size) || size < 100 || !Number.isInteger(requests) || requests < 1 || !Number.isInteger(warmup) || warmup < 0) {
+const size = Number(values.size),
+  requests = Number(values.requests),
+  warmup = Number(values.warmup);
+if (
+  !Number.isInteger(size) ||
+  size < 100 ||
+  !Number.isInteger(requests) ||
+  requests < 1 ||
+  !Number.isInteger(warmup) ||
+  warmup < 0
+) {
   console.error("usage: npm run bench -- [--size N ≥ 100] [--requests N] [--warmup N] [--no-half]");
   process.exit(2);
 }
@@ -39,7 +53,9 @@ async function runAt(n: number): Promise<Run> {
 }
 
 const started = Date.now();
-const half = values["no-half"] ? null : (console.log(`bench: half size ${Math.floor(size / 2)}`), await runAt(Math.floor(size / 2)));
+const half = values["no-half"]
+  ? null
+  : (console.log(`bench: half size ${Math.floor(size / 2)}`), await runAt(Math.floor(size / 2)));
 console.log(`bench: size ${size}`);
 const full = await runAt(size);
 console.log(`\n${renderTable(full, half)}\n`);

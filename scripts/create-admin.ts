@@ -9,12 +9,18 @@ try {
   const { values, flags } = parseFlags(process.argv.slice(2), {
     values: ["username", "name"],
     flags: ["reset"],
-    remote: "admin:create only prints SQL and never connects to a database: apply its output with `npx wrangler d1 execute DB --remote --file admin.sql`.",
+    remote:
+      "admin:create only prints SQL and never connects to a database: apply its output with `npx wrangler d1 execute DB --remote --file admin.sql`.",
   });
   if (!values.username) throw new CliError("--username is required");
   const generated = !process.env.ADMIN_PASSWORD;
   const password = process.env.ADMIN_PASSWORD || randomPassword();
-  const sql = await adminSql({ username: values.username, displayName: values.name ?? values.username, password, reset: flags.has("reset") });
+  const sql = await adminSql({
+    username: values.username,
+    displayName: values.name ?? values.username,
+    password,
+    reset: flags.has("reset"),
+  });
   process.stdout.write(`${sql.join("\n")}\n`);
   if (generated) console.error(`Password for ${values.username} (shown once, not stored anywhere): ${password}`);
 } catch (e) {

@@ -19,7 +19,11 @@ async function prepare(persistTo?: string): Promise<void> {
 
 // Offline, wrangler dev fails to fetch the request.cf placeholder from Cloudflare and prints the DNS
 // error with its stack; it then uses a default and works. Those lines say nothing to a newcomer.
-const OFFLINE_NOISE = [/Unable to fetch the `Request\.cf` object/, /^Error: getaddrinfo ENOTFOUND/, /^\s+at .*(GetAddrInfoReqWrap|node:)/];
+const OFFLINE_NOISE = [
+  /Unable to fetch the `Request\.cf` object/,
+  /^Error: getaddrinfo ENOTFOUND/,
+  /^\s+at .*(GetAddrInfoReqWrap|node:)/,
+];
 
 /** Passes wrangler's output on, without the offline noise; once it is ready, says where to go. */
 function relay(stream: NodeJS.ReadableStream, to: NodeJS.WriteStream): void {
@@ -36,11 +40,15 @@ function relay(stream: NodeJS.ReadableStream, to: NodeJS.WriteStream): void {
 
 /** Runs wrangler dev in the foreground, passing Ctrl-C and kill on to it and exiting as it does. */
 function serve(persistTo?: string): void {
-  const child = spawn(process.execPath, [WRANGLER_BIN, "dev", "--ip", "127.0.0.1", "--port", "8787", ...persistArgs(persistTo)], {
-    cwd: PROJECT_ROOT,
-    stdio: ["inherit", "pipe", "pipe"],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-  });
+  const child = spawn(
+    process.execPath,
+    [WRANGLER_BIN, "dev", "--ip", "127.0.0.1", "--port", "8787", ...persistArgs(persistTo)],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ["inherit", "pipe", "pipe"],
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    },
+  );
   relay(child.stdout!, process.stdout);
   relay(child.stderr!, process.stderr);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));

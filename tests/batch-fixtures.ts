@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { newParcel } from "./helpers";
 
-type Client = { json: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response> };
+type Client = {
+  json: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
+};
 
 let seq = 0;
 /** A valid batch registration body; `over` replaces fields. */
@@ -19,7 +21,13 @@ export function newBatch(over: Record<string, unknown> = {}) {
   };
 }
 
-export type BatchBody = { id: number; version: number; approvedOn: string | null; docNo: string | null; [k: string]: unknown };
+export type BatchBody = {
+  id: number;
+  version: number;
+  approvedOn: string | null;
+  docNo: string | null;
+  [k: string]: unknown;
+};
 
 /** Registers a batch through the API and returns its JSON. */
 export async function createBatch(client: Client, over: Record<string, unknown> = {}): Promise<BatchBody> {
@@ -29,12 +37,22 @@ export async function createBatch(client: Client, over: Record<string, unknown> 
 }
 
 /** Registers `n` planned parcels of `m2` each in the batch, `parallel` requests at a time; returns their ids. */
-export async function plannedParcels(client: Client, batchId: number, n: number, m2 = 1000, parallel = 25): Promise<number[]> {
+export async function plannedParcels(
+  client: Client,
+  batchId: number,
+  n: number,
+  m2 = 1000,
+  parallel = 25,
+): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < n; i += parallel) {
     const chunk = await Promise.all(
       Array.from({ length: Math.min(parallel, n - i) }, async () => {
-        const res = await client.json("POST", "/api/v1/parcels", newParcel({ batchId, area: { value: m2, unit: "m2" } }));
+        const res = await client.json(
+          "POST",
+          "/api/v1/parcels",
+          newParcel({ batchId, area: { value: m2, unit: "m2" } }),
+        );
         if (res.status !== 201) throw new Error(`register failed ${res.status} ${await res.text()}`);
         return ((await res.json()) as { id: number }).id;
       }),
@@ -59,6 +77,8 @@ export async function insertPlannedParcels(batchId: number, n: number, m2: numbe
   )
     .bind(n, prefix, m2, batchId)
     .run();
-  const rows = await env.DB.prepare("SELECT id FROM parcels WHERE code LIKE ?1 || '%' ORDER BY id").bind(prefix).all<{ id: number }>();
+  const rows = await env.DB.prepare("SELECT id FROM parcels WHERE code LIKE ?1 || '%' ORDER BY id")
+    .bind(prefix)
+    .all<{ id: number }>();
   return rows.results.map((r) => r.id);
 }

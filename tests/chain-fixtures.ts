@@ -1,7 +1,9 @@
 import type { State } from "../src/domain/chain";
 import { newParcel } from "./helpers";
 
-type Client = { json: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response> };
+type Client = {
+  json: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
+};
 
 /** The fields a valid move to each state carries (docs/PRODUCT.md §9 "Move input"). */
 export const MOVE_BODY: Record<State, Record<string, unknown>> = {
@@ -10,8 +12,12 @@ export const MOVE_BODY: Record<State, Record<string, unknown>> = {
   acquired: { docNo: "嘉南征〔2023〕12号" },
   reserved: { reserveNo: "NHCB-2023-008" },
   supplied: {
-    method: "listing", docNo: "3304022023A00123", landUser: "嘉兴南湖智造有限公司", priceWan: 2380.5,
-    agreedStartOn: "2023-12-01", agreedCompletionOn: "2025-12-01",
+    method: "listing",
+    docNo: "3304022023A00123",
+    landUser: "嘉兴南湖智造有限公司",
+    priceWan: 2380.5,
+    agreedStartOn: "2023-12-01",
+    agreedCompletionOn: "2025-12-01",
   },
   started: { permitNo: "330402202306010101" },
   completed: {},
@@ -31,7 +37,12 @@ export async function parcelAt(client: Client, target: State, over: Record<strin
   let p = (await res.json()) as Made;
   for (let i = 0; p.state !== target && i < PATH.length; i++) {
     const to = PATH[i];
-    const r = await client.json("POST", `/api/v1/parcels/${p.id}/moves`, { to, date: DATES[i], version: p.version, ...MOVE_BODY[to] });
+    const r = await client.json("POST", `/api/v1/parcels/${p.id}/moves`, {
+      to,
+      date: DATES[i],
+      version: p.version,
+      ...MOVE_BODY[to],
+    });
     if (r.status !== 200) throw new Error(`move to ${to} failed ${r.status} ${await r.text()}`);
     p = (await r.json()) as Made;
   }

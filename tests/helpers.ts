@@ -17,7 +17,9 @@ const hashes = new Map<string, Promise<string>>();
 export async function createUser(role: Role, username = `${role}-${++seq}-${crypto.randomUUID().slice(0, 8)}`) {
   if (!hashes.has(PASSWORD)) hashes.set(PASSWORD, hashPassword(PASSWORD));
   const hash = await hashes.get(PASSWORD)!;
-  const row = await env.DB.prepare("INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id")
+  const row = await env.DB.prepare(
+    "INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id",
+  )
     .bind(username, `测试${role}`, role, hash)
     .first<{ id: number }>();
   return { id: row!.id, username };
@@ -50,7 +52,9 @@ export async function session(role: Role) {
 
 /** Row count of a table (or a WHERE clause on it), straight from D1. */
 export async function count(table: string, where = "1=1", ...binds: unknown[]): Promise<number> {
-  const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).bind(...binds).first<{ n: number }>();
+  const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`)
+    .bind(...binds)
+    .first<{ n: number }>();
   return row!.n;
 }
 

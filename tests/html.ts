@@ -1,5 +1,19 @@
 // HTML's void elements: they never have content or an end tag.
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const VOID = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "track",
+  "wbr",
+]);
 
 /** One element as the HTML parser saw it: its attributes (any order) and the text inside it. */
 export type Element = { attrs: Record<string, string>; text: string };

@@ -30,7 +30,10 @@ function recordingD1(log: Captured[]): D1Database {
 }
 
 /** Sends a request into the real app, with every D1 statement it runs recorded. */
-export async function capture(path: string, init: RequestInit = {}): Promise<{ res: Response; statements: Captured[] }> {
+export async function capture(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ res: Response; statements: Captured[] }> {
   const statements: Captured[] = [];
   const res = await app.fetch(new Request(BASE + path, init), { ...env, DB: recordingD1(statements) });
   await res.arrayBuffer();
@@ -39,7 +42,9 @@ export async function capture(path: string, init: RequestInit = {}): Promise<{ r
 
 /** SQLite's plan for a statement, one line per step ("SEARCH parcels USING INDEX …"). */
 export async function planOf(s: Captured): Promise<string[]> {
-  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).bind(...s.params).all<{ detail: string }>();
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${s.sql}`)
+    .bind(...s.params)
+    .all<{ detail: string }>();
   return results.map((r) => r.detail);
 }
 

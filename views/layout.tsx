@@ -20,7 +20,8 @@ const NAV: [string, string][] = [
 export const LIVE_NAV = new Set(["/", "/parcels", "/batches", "/admin"]);
 // Entries only some roles may open; a link that answers 403 is hidden from everyone else.
 const NAV_ROLES: Record<string, readonly Role[]> = { "/admin": ["admin"] };
-const mayOpen = (href: string, role: Role | undefined) => !NAV_ROLES[href] || (role !== undefined && NAV_ROLES[href].includes(role));
+const mayOpen = (href: string, role: Role | undefined) =>
+  !NAV_ROLES[href] || (role !== undefined && NAV_ROLES[href].includes(role));
 
 /** The page shell: top bar with the bureau, the user and role, the language switch, and navigation. */
 export function Layout(props: { ctx: PageCtx; title: string; children: Child }) {
@@ -43,49 +44,58 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Child }) 
   });
   // Standards mode needs the doctype (without it the browser lays pages out in quirks mode).
   return html`<!DOCTYPE html>${(
-    <html lang={ctx.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="htmx-config" content={htmxConfig} />
-        <title>{`${props.title} · ${ctx.orgName}`}</title>
-        <link rel="stylesheet" href={STYLE_PATH} />
-        <script src={ctx.htmxUrl} integrity={HTMX_SRI} crossorigin="anonymous" nonce={ctx.nonce} defer></script>
-      </head>
-      <body>
-        <header class="topbar">
-          <a class="org" href="/">{ctx.orgName}</a>
-          <span class="app-title">{ctx.t("app.title")}</span>
-          <span class="spacer" />
-          {/* The request's today (Asia/Shanghai): every date rule on the page was judged on this day. */}
-          <time class="today" datetime={ctx.today}>
-            {ctx.today}
-          </time>
+      <html lang={ctx.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="htmx-config" content={htmxConfig} />
+          <title>{`${props.title} · ${ctx.orgName}`}</title>
+          <link rel="stylesheet" href={STYLE_PATH} />
+          <script src={ctx.htmxUrl} integrity={HTMX_SRI} crossorigin="anonymous" nonce={ctx.nonce} defer></script>
+        </head>
+        <body>
+          <header class="topbar">
+            <a class="org" href="/">
+              {ctx.orgName}
+            </a>
+            <span class="app-title">{ctx.t("app.title")}</span>
+            <span class="spacer" />
+            {/* The request's today (Asia/Shanghai): every date rule on the page was judged on this day. */}
+            <time class="today" datetime={ctx.today}>
+              {ctx.today}
+            </time>
+            {ctx.user && (
+              <span class="who">
+                {ctx.user.displayName}（{ctx.t(`role.${ctx.user.role}`)}）
+              </span>
+            )}
+            <a href={ctx.otherLangUrl} hreflang={ctx.lang === "en" ? "zh-CN" : "en"}>
+              {ctx.t("nav.lang")}
+            </a>
+            {ctx.user && (
+              <form method="post" action="/logout" class="inline">
+                <button type="submit" class="link">
+                  {ctx.t("nav.logout")}
+                </button>
+              </form>
+            )}
+          </header>
           {ctx.user && (
-            <span class="who">
-              {ctx.user.displayName}（{ctx.t(`role.${ctx.user.role}`)}）
-            </span>
+            <nav class="mainnav" aria-label="main">
+              {NAV.filter(([href]) => LIVE_NAV.has(href) && mayOpen(href, ctx.user?.role)).map(([href, key]) => (
+                <a
+                  href={href}
+                  aria-current={
+                    ctx.path === href || (href !== "/" && ctx.path.startsWith(`${href}/`)) ? "page" : undefined
+                  }
+                >
+                  {ctx.t(key)}
+                </a>
+              ))}
+            </nav>
           )}
-          <a href={ctx.otherLangUrl} hreflang={ctx.lang === "en" ? "zh-CN" : "en"}>
-            {ctx.t("nav.lang")}
-          </a>
-          {ctx.user && (
-            <form method="post" action="/logout" class="inline">
-              <button type="submit" class="link">{ctx.t("nav.logout")}</button>
-            </form>
-          )}
-        </header>
-        {ctx.user && (
-          <nav class="mainnav" aria-label="main">
-            {NAV.filter(([href]) => LIVE_NAV.has(href) && mayOpen(href, ctx.user?.role)).map(([href, key]) => (
-              <a href={href} aria-current={ctx.path === href || (href !== "/" && ctx.path.startsWith(`${href}/`)) ? "page" : undefined}>
-                {ctx.t(key)}
-              </a>
-            ))}
-          </nav>
-        )}
-        <main>{props.children}</main>
-      </body>
-    </html>
-  )}`;
+          <main>{props.children}</main>
+        </body>
+      </html>
+    )}`;
 }

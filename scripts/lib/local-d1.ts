@@ -23,7 +23,12 @@ export async function withLocalD1<T>(persistTo: string | undefined, work: (db: D
  * Runs `statements` in D1 batches of about `maxBytes` each. Each batch is atomic; a demo-sized
  * seed fits in one, so it loads all or nothing.
  */
-export async function runStatements(db: D1Database, statements: readonly string[], maxBytes = 8_000_000, onProgress?: (done: number) => void): Promise<void> {
+export async function runStatements(
+  db: D1Database,
+  statements: readonly string[],
+  maxBytes = 8_000_000,
+  onProgress?: (done: number) => void,
+): Promise<void> {
   let chunk: string[] = [];
   let bytes = 0;
   let done = 0;

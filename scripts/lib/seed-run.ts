@@ -24,16 +24,26 @@ export async function runSeed(a: SeedArgs): Promise<void> {
   await migrateLocal(a.persistTo, a.quiet);
   let t = performance.now();
   await withLocalD1(a.persistTo, async (db) => {
-    const row = await db.prepare("SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM batches) + (SELECT count(*) FROM parcels) AS n").first<{ n: number }>();
+    const row = await db
+      .prepare(
+        "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM batches) + (SELECT count(*) FROM parcels) AS n",
+      )
+      .first<{ n: number }>();
     if (row && row.n > 0)
-      throw new CliError(`The local D1 under ${persistDir(a.persistTo)} already has data; run with --fresh to replace it with the demo.`);
+      throw new CliError(
+        `The local D1 under ${persistDir(a.persistTo)} already has data; run with --fresh to replace it with the demo.`,
+      );
     // Computed once: PBKDF2 at 100,000 iterations is slow on purpose, and all four users share it.
     const passwordHash = await hashPassword(process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD);
     const data = generateSeed({ size: a.size, seed: a.seed, anchor: a.anchor, passwordHash });
     const statements = seedStatements(data);
-    console.log(`Generated ${data.parcels.length} parcels, ${data.events.length} events, ${data.batches.length} batches (${statements.length} statements) in ${seconds(t)}`);
+    console.log(
+      `Generated ${data.parcels.length} parcels, ${data.events.length} events, ${data.batches.length} batches (${statements.length} statements) in ${seconds(t)}`,
+    );
     t = performance.now();
-    await runStatements(db, statements, undefined, (done) => process.stdout.write(`\rLoaded ${done}/${statements.length} statements`));
+    await runStatements(db, statements, undefined, (done) =>
+      process.stdout.write(`\rLoaded ${done}/${statements.length} statements`),
+    );
     process.stdout.write("\n");
   });
   console.log(`Loaded into the local D1 in ${seconds(t)}; total ${seconds(t0)}.`);

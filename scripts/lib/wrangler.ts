@@ -6,7 +6,10 @@ import { fileURLToPath } from "node:url";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** The pinned wrangler's CLI entry, run with this node. */
-export const WRANGLER_BIN = join(dirname(createRequire(import.meta.url).resolve("wrangler/package.json")), "bin/wrangler.js");
+export const WRANGLER_BIN = join(
+  dirname(createRequire(import.meta.url).resolve("wrangler/package.json")),
+  "bin/wrangler.js",
+);
 
 /** Where the local D1 lives, as wrangler resolves it: `--persist-to` against the cwd, else .wrangler/state. */
 export function persistDir(persistTo?: string): string {
@@ -47,7 +50,10 @@ export async function migrateLocal(persistTo?: string, quiet = false): Promise<v
 
 /** One number from the local D1 via `wrangler d1 execute --json`, e.g. a row count. */
 export async function queryLocalNumber(sql: string, persistTo?: string): Promise<number> {
-  const out = await wrangler(["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--json", "--command", sql], true);
+  const out = await wrangler(
+    ["d1", "execute", "DB", "--local", ...persistArgs(persistTo), "--json", "--command", sql],
+    true,
+  );
   const parsed = JSON.parse(out) as { results: Record<string, unknown>[] }[];
   const value = Object.values(parsed[0]?.results[0] ?? {})[0];
   if (typeof value !== "number") throw new Error(`expected a number from ${sql}, got ${out}`);

@@ -19,25 +19,56 @@ export type BatchPlan = {
 
 const town = (name: string) => TOWNS.find((t) => t.name === name)!;
 
-type Draft = Omit<BatchPlan, "batch" | "registeredOn"> & { name: string; kind: BatchKind; authority: string; issuer: string; approvedOn: string | null };
+type Draft = Omit<BatchPlan, "batch" | "registeredOn"> & {
+  name: string;
+  kind: BatchKind;
+  authority: string;
+  issuer: string;
+  approvedOn: string | null;
+};
 
 // "上半年农转用6个批次，其中单独选址2个，增减挂4个" — in the order they were approved.
 function firstHalfBatches(anchor: string): Draft[] {
   const year = anchor.slice(0, 4);
   const end = anchor < `${year}-06-30` ? anchor : `${year}-06-30`;
-  const on = (back: number) => { const d = addDays(end, -back); return d < `${year}-01-01` ? `${year}-01-01` : d; };
+  const on = (back: number) => {
+    const d = addDays(end, -back);
+    return d < `${year}-01-01` ? `${year}-01-01` : d;
+  };
   const linked = (n: number, t: string, back: number, rate: number): Draft => ({
-    name: `南湖区${year}年度城乡建设用地增减挂钩第${n}批次（${t}）`, kind: "linked", authority: "省政府", issuer: "浙土字",
-    approvedOn: on(back), weight: 0.6, supplyRate: rate, towns: [town(t)],
+    name: `南湖区${year}年度城乡建设用地增减挂钩第${n}批次（${t}）`,
+    kind: "linked",
+    authority: "省政府",
+    issuer: "浙土字",
+    approvedOn: on(back),
+    weight: 0.6,
+    supplyRate: rate,
+    towns: [town(t)],
   });
   return [
     linked(1, "凤桥镇", 165, 0.35),
-    { name: `嘉兴市域铁路枫南线（南湖段）工程建设用地（单独选址）`, kind: "standalone", authority: "国务院", issuer: "自然资函",
-      approvedOn: on(140), weight: 0.45, supplyRate: 0.6, towns: [town("城南街道"), town("凤桥镇"), town("七星街道")] },
+    {
+      name: `嘉兴市域铁路枫南线（南湖段）工程建设用地（单独选址）`,
+      kind: "standalone",
+      authority: "国务院",
+      issuer: "自然资函",
+      approvedOn: on(140),
+      weight: 0.45,
+      supplyRate: 0.6,
+      towns: [town("城南街道"), town("凤桥镇"), town("七星街道")],
+    },
     linked(2, "余新镇", 110, 0.15),
     linked(3, "新丰镇", 80, 0.1),
-    { name: `亚太路快速路（南湖段）工程建设用地（单独选址）`, kind: "standalone", authority: "省政府", issuer: "浙土字",
-      approvedOn: on(50), weight: 0.45, supplyRate: 0.3, towns: [town("大桥镇"), town("七星街道"), town("东栅街道")] },
+    {
+      name: `亚太路快速路（南湖段）工程建设用地（单独选址）`,
+      kind: "standalone",
+      authority: "省政府",
+      issuer: "浙土字",
+      approvedOn: on(50),
+      weight: 0.45,
+      supplyRate: 0.3,
+      towns: [town("大桥镇"), town("七星街道"), town("东栅街道")],
+    },
     linked(4, "大桥镇", 20, 0),
   ];
 }
@@ -48,15 +79,24 @@ function urbanBatches(rng: Rng, anchor: string, perYear: number): Draft[] {
   const drafts: Draft[] = [];
   for (let label = year - 5; label < year; label++) {
     for (let i = 1; i <= perYear; i++) {
-      const approvedOn = label === year - 5
-        ? addDays(`${label + 1}-01-08`, Math.floor(((i - 0.5) / perYear) * 110))
-        : addDays(`${label}-01-15`, Math.floor(((i - 0.5) / perYear) * 320) + rng.int(0, 10));
+      const approvedOn =
+        label === year - 5
+          ? addDays(`${label + 1}-01-08`, Math.floor(((i - 0.5) / perYear) * 110))
+          : addDays(`${label}-01-15`, Math.floor(((i - 0.5) / perYear) * 320) + rng.int(0, 10));
       const years = daysBetween(approvedOn, anchor) / 365;
       // Older batches are mostly supplied, but some stall: those are the ones the bureau must find.
-      const rate = rng.chance(0.15) ? rng.int(5, 30) / 100 : Math.min(0.97, Math.max(0.05, 0.1 + 0.22 * years + rng.int(-15, 15) / 100));
+      const rate = rng.chance(0.15)
+        ? rng.int(5, 30) / 100
+        : Math.min(0.97, Math.max(0.05, 0.1 + 0.22 * years + rng.int(-15, 15) / 100));
       drafts.push({
-        name: `南湖区${label}年度第${i}批次城镇建设用地`, kind: "urban", authority: "省政府", issuer: "浙土字",
-        approvedOn, weight: 0.6 + rng.next() * 0.8, supplyRate: rate, towns: TOWNS,
+        name: `南湖区${label}年度第${i}批次城镇建设用地`,
+        kind: "urban",
+        authority: "省政府",
+        issuer: "浙土字",
+        approvedOn,
+        weight: 0.6 + rng.next() * 0.8,
+        supplyRate: rate,
+        towns: TOWNS,
       });
     }
   }
@@ -70,8 +110,14 @@ function urbanBatches(rng: Rng, anchor: string, perYear: number): Draft[] {
 export function planBatches(rng: Rng, docs: DocNumbers, anchor: string, size: number): BatchPlan[] {
   const year = anchor.slice(0, 4);
   const pending: Draft = {
-    name: `南湖区${year}年度第1批次城镇建设用地`, kind: "urban", authority: "省政府", issuer: "浙土字",
-    approvedOn: null, weight: 0, supplyRate: 0, towns: TOWNS,
+    name: `南湖区${year}年度第1批次城镇建设用地`,
+    kind: "urban",
+    authority: "省政府",
+    issuer: "浙土字",
+    approvedOn: null,
+    weight: 0,
+    supplyRate: 0,
+    towns: TOWNS,
   };
   const approved = [...urbanBatches(rng, anchor, Math.max(3, Math.round(size / 250))), ...firstHalfBatches(anchor)];
   approved.sort((a, b) => (a.approvedOn! < b.approvedOn! ? -1 : a.approvedOn! > b.approvedOn! ? 1 : 0));
@@ -79,15 +125,28 @@ export function planBatches(rng: Rng, docs: DocNumbers, anchor: string, size: nu
   return [...approved, pending].map((d, i) => {
     const back = addDays(d.approvedOn ?? anchor, -rng.int(90, 300));
     const registeredOn = d.approvedOn ? (back < firstDay ? firstDay : back) : addDays(anchor, -60);
-    return { weight: d.weight, supplyRate: d.supplyRate, towns: d.towns, registeredOn, batch: {
-      id: i + 1, name: d.name, kind: d.kind, authority: d.authority,
-      docNo: d.approvedOn ? docs.next(d.issuer, d.approvedOn) : null,
-      approvedOn: d.approvedOn,
-      totalM2: null, agriculturalM2: null, cultivatedM2: null, unusedM2: null, newConstructionM2: null,
-      note: d.approvedOn ? null : "报批中，待省政府批复",
-      version: 1,
-      createdAt: `${registeredOn}T00:30:00.000Z`,
-    } };
+    return {
+      weight: d.weight,
+      supplyRate: d.supplyRate,
+      towns: d.towns,
+      registeredOn,
+      batch: {
+        id: i + 1,
+        name: d.name,
+        kind: d.kind,
+        authority: d.authority,
+        docNo: d.approvedOn ? docs.next(d.issuer, d.approvedOn) : null,
+        approvedOn: d.approvedOn,
+        totalM2: null,
+        agriculturalM2: null,
+        cultivatedM2: null,
+        unusedM2: null,
+        newConstructionM2: null,
+        note: d.approvedOn ? null : "报批中，待省政府批复",
+        version: 1,
+        createdAt: `${registeredOn}T00:30:00.000Z`,
+      },
+    };
   });
 }
 

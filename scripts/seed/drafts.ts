@@ -13,7 +13,15 @@ import { batchPath, scheduleDates, stockPath, type Origin } from "./paths";
 import type { Rng } from "./random";
 import { LAND_USE_WEIGHTS, NOTES, SIDES, TOWNS, type TownInfo } from "./vocabulary";
 
-export type DraftMove = { from: State; to: State; on: string; fields: MoveFields; note: string | null; actorId: number; mistake?: Mistake };
+export type DraftMove = {
+  from: State;
+  to: State;
+  on: string;
+  fields: MoveFields;
+  note: string | null;
+  actorId: number;
+  mistake?: Mistake;
+};
 
 export type ParcelDraft = {
   registeredOn: string;
@@ -30,7 +38,13 @@ export type ParcelDraft = {
   edit?: SurveyEdit;
 };
 
-export type DraftContext = { rng: Rng; docs: DocNumbers; anchor: string; firstDay: string; actors: { officer: number; admin: number } };
+export type DraftContext = {
+  rng: Rng;
+  docs: DocNumbers;
+  anchor: string;
+  firstDay: string;
+  actors: { officer: number; admin: number };
+};
 
 // Stock land taken back into the reserve lies in the built-up streets (街道), not the rural towns.
 const STREETS = TOWNS.filter((t) => t.name.endsWith("街道"));
@@ -45,7 +59,15 @@ function townWeights(towns: readonly TownInfo[]): Record<string, number> {
 
 /** Area in whole m² from a 亩 figure with two decimals; linear infrastructure runs longer. */
 function areaM2(rng: Rng, standalone: boolean): number {
-  const [lo, hi] = standalone ? [20, 220] : rng.pick([[3, 20], [20, 60], [20, 60], [60, 150], [150, 300]] as const);
+  const [lo, hi] = standalone
+    ? [20, 220]
+    : rng.pick([
+        [3, 20],
+        [20, 60],
+        [20, 60],
+        [60, 150],
+        [150, 300],
+      ] as const);
   return toM2(rng.int(lo * 100, hi * 100) / 100, "mu");
 }
 
@@ -57,7 +79,14 @@ function location(rng: Rng, towns: readonly TownInfo[]) {
 }
 
 /** Dates and fields for `path`, which starts after the parcel reached `from` on `start`. */
-function buildMoves(c: DraftContext, p: ParcelDraft, from: State, start: string, path: readonly State[], batch?: Batch): DraftMove[] {
+function buildMoves(
+  c: DraftContext,
+  p: ParcelDraft,
+  from: State,
+  start: string,
+  path: readonly State[],
+  batch?: Batch,
+): DraftMove[] {
   const { rng, docs } = c;
   const startOffset = rng.int(60, 365);
   const dates = scheduleDates(rng, start, from, path, c.anchor, startOffset);
@@ -65,10 +94,24 @@ function buildMoves(c: DraftContext, p: ParcelDraft, from: State, start: string,
   let prev = from;
   path.forEach((to, i) => {
     const fields = moveFields(rng, docs, {
-      from: prev, to, date: dates[i], landUse: p.landUse, areaM2: p.areaM2, anchor: c.anchor, startOffset,
-      lastMove: i === path.length - 1, batch: batch && { id: batch.id, docNo: batch.docNo },
+      from: prev,
+      to,
+      date: dates[i],
+      landUse: p.landUse,
+      areaM2: p.areaM2,
+      anchor: c.anchor,
+      startOffset,
+      lastMove: i === path.length - 1,
+      batch: batch && { id: batch.id, docNo: batch.docNo },
     });
-    moves.push({ from: prev, to, on: dates[i], fields, note: rng.chance(0.1) ? rng.pick(NOTES) : null, actorId: rng.chance(0.9) ? c.actors.officer : c.actors.admin });
+    moves.push({
+      from: prev,
+      to,
+      on: dates[i],
+      fields,
+      note: rng.chance(0.1) ? rng.pick(NOTES) : null,
+      actorId: rng.chance(0.9) ? c.actors.officer : c.actors.admin,
+    });
     prev = to;
   });
   return moves;
@@ -84,8 +127,22 @@ export function draftBatchParcel(c: DraftContext, plan: BatchPlan): ParcelDraft 
   const origin: Origin = standalone || kind === "linked" || rng.chance(0.85) ? "collective" : "state";
   const where = location(rng, plan.towns);
   const name = standalone ? `${b.name.replace(/建设用地.*$/, "")}${where.town.name}段` : where.name;
-  const registeredOn = addDays(plan.registeredOn, rng.int(0, Math.max(0, daysBetween(plan.registeredOn, b.approvedOn!) - 1)));
-  const p: ParcelDraft = { registeredOn, registered: "planned", reserveNo: null, ...where, name, landUse, origin, areaM2: areaM2(rng, standalone), batchId: b.id, moves: [] };
+  const registeredOn = addDays(
+    plan.registeredOn,
+    rng.int(0, Math.max(0, daysBetween(plan.registeredOn, b.approvedOn!) - 1)),
+  );
+  const p: ParcelDraft = {
+    registeredOn,
+    registered: "planned",
+    reserveNo: null,
+    ...where,
+    name,
+    landUse,
+    origin,
+    areaM2: areaM2(rng, standalone),
+    batchId: b.id,
+    moves: [],
+  };
   const years = daysBetween(b.approvedOn!, c.anchor) / 365;
   const path = batchPath(rng, origin, kind, landUse, plan.supplyRate, years);
   p.moves = buildMoves(c, p, "planned", b.approvedOn!, ["approved", ...path], b);
@@ -99,8 +156,15 @@ export function draftStockParcel(c: DraftContext): ParcelDraft {
   const registeredOn = addDays(c.firstDay, rng.int(0, daysBetween(c.firstDay, c.anchor) - 20));
   const landUse = rng.weighted(LAND_USE_WEIGHTS.stock);
   const p: ParcelDraft = {
-    registeredOn, registered: "reserved", reserveNo: c.docs.next("嘉南储", registeredOn), ...location(rng, STREETS),
-    landUse, origin: "state", areaM2: areaM2(rng, false), batchId: null, moves: [],
+    registeredOn,
+    registered: "reserved",
+    reserveNo: c.docs.next("嘉南储", registeredOn),
+    ...location(rng, STREETS),
+    landUse,
+    origin: "state",
+    areaM2: areaM2(rng, false),
+    batchId: null,
+    moves: [],
   };
   p.moves = buildMoves(c, p, "reserved", registeredOn, stockPath(rng, daysBetween(registeredOn, c.anchor) / 365));
   addHistory(c, p);
@@ -113,8 +177,15 @@ export function draftPlannedParcel(c: DraftContext, pending: BatchPlan | null): 
   const registeredOn = addDays(c.anchor, -rng.int(5, 240));
   const landUse = rng.weighted(LAND_USE_WEIGHTS.urban);
   const p: ParcelDraft = {
-    registeredOn, registered: "planned", reserveNo: null, ...location(rng, TOWNS), landUse,
-    origin: rng.chance(0.9) ? "collective" : "state", areaM2: areaM2(rng, false), batchId: pending?.batch.id ?? null, moves: [],
+    registeredOn,
+    registered: "planned",
+    reserveNo: null,
+    ...location(rng, TOWNS),
+    landUse,
+    origin: rng.chance(0.9) ? "collective" : "state",
+    areaM2: areaM2(rng, false),
+    batchId: pending?.batch.id ?? null,
+    moves: [],
   };
   if (!pending && rng.chance(0.3)) p.moves = buildMoves(c, p, "planned", registeredOn, ["withdrawn"]);
   addHistory(c, p);

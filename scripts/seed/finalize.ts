@@ -10,21 +10,47 @@ import type { Rng } from "./random";
 const two = (n: number) => String(n).padStart(2, "0");
 
 /** An instant on the business day `on`, during office hours in Shanghai; `hour` (UTC) orders a day's entries. */
-const instant = (rng: Rng, on: string, hour: number) => `${on}T${two(hour)}:${two(rng.int(0, 59))}:${two(rng.int(0, 59))}.000Z`;
+const instant = (rng: Rng, on: string, hour: number) =>
+  `${on}T${two(hour)}:${two(rng.int(0, 59))}:${two(rng.int(0, 59))}.000Z`;
 
 function registrationRow(d: ParcelDraft, id: number, code: string, createdAt: string, createdBy: number): Parcel {
   const reserved = d.registered === "reserved";
   return {
-    id, code, name: d.name, town: d.town.name, landUse: d.landUse, origin: d.origin, areaM2: d.edit?.fromAreaM2 ?? d.areaM2,
-    state: d.registered, version: 1, batchId: d.batchId, projectId: null,
+    id,
+    code,
+    name: d.name,
+    town: d.town.name,
+    landUse: d.landUse,
+    origin: d.origin,
+    areaM2: d.edit?.fromAreaM2 ?? d.areaM2,
+    state: d.registered,
+    version: 1,
+    batchId: d.batchId,
+    projectId: null,
     lastMovedOn: reserved ? d.registeredOn : null,
-    approvedOn: null, approvalDocNo: null, acquiredOn: null, acquisitionDocNo: null,
-    reservedOn: reserved ? d.registeredOn : null, reserveNo: reserved ? d.reserveNo : null,
-    suppliedOn: null, supplyMethod: null, supplyDocNo: null, landUser: null, priceYuan: null,
-    agreedStartOn: null, agreedCompletionOn: null, supervisionNo: null,
-    startedOn: null, permitNo: null, completedOn: null,
-    withdrawnOn: null, withdrawalDocNo: null, withdrawalReason: null,
-    createdBy, createdAt, updatedAt: null,
+    approvedOn: null,
+    approvalDocNo: null,
+    acquiredOn: null,
+    acquisitionDocNo: null,
+    reservedOn: reserved ? d.registeredOn : null,
+    reserveNo: reserved ? d.reserveNo : null,
+    suppliedOn: null,
+    supplyMethod: null,
+    supplyDocNo: null,
+    landUser: null,
+    priceYuan: null,
+    agreedStartOn: null,
+    agreedCompletionOn: null,
+    supervisionNo: null,
+    startedOn: null,
+    permitNo: null,
+    completedOn: null,
+    withdrawnOn: null,
+    withdrawalDocNo: null,
+    withdrawalReason: null,
+    createdBy,
+    createdAt,
+    updatedAt: null,
   };
 }
 
@@ -33,10 +59,25 @@ type Pending = { event: ParcelEvent; reverts?: ParcelEvent; reason?: string };
 /** Replays one parcel's history onto `row`, returning its events (ids still unassigned). */
 function replay(rng: Rng, d: ParcelDraft, row: Parcel, createdBy: number): Pending[] {
   const out: Pending[] = [];
-  const append = (e: Omit<ParcelEvent, "id" | "parcelId" | "version" | "recordedAt" | "revertsEventId" | "idempotencyKey" | "response">, extra: Partial<Pending> = {}) => {
+  const append = (
+    e: Omit<
+      ParcelEvent,
+      "id" | "parcelId" | "version" | "recordedAt" | "revertsEventId" | "idempotencyKey" | "response"
+    >,
+    extra: Partial<Pending> = {},
+  ) => {
     row.version += 1;
     // Registration is at 01:xx UTC and each later entry of the day an hour on, so a day's entries keep their order.
-    const event: ParcelEvent = { ...e, id: 0, parcelId: row.id, version: row.version, recordedAt: instant(rng, e.on, row.version), revertsEventId: null, idempotencyKey: null, response: null };
+    const event: ParcelEvent = {
+      ...e,
+      id: 0,
+      parcelId: row.id,
+      version: row.version,
+      recordedAt: instant(rng, e.on, row.version),
+      revertsEventId: null,
+      idempotencyKey: null,
+      response: null,
+    };
     row.updatedAt = event.recordedAt;
     out.push({ event, ...extra });
     return event;
@@ -46,19 +87,49 @@ function replay(rng: Rng, d: ParcelDraft, row: Parcel, createdBy: number): Pendi
     // As the move API does, so a correction can put the batch back.
     const data = "batchId" in patch ? { ...fields, previousBatchId: row.batchId } : { ...fields };
     Object.assign(row, patch);
-    return append({ kind: "move", fromState: m.from, toState: m.to, on: m.on, data: JSON.stringify(data), note: m.note, actorId: m.actorId });
+    return append({
+      kind: "move",
+      fromState: m.from,
+      toState: m.to,
+      on: m.on,
+      data: JSON.stringify(data),
+      note: m.note,
+      actorId: m.actorId,
+    });
   };
   if (d.edit) {
     const changes = { areaM2: { from: row.areaM2, to: d.areaM2 } };
     row.areaM2 = d.areaM2;
-    append({ kind: "edit", fromState: row.state, toState: row.state, on: d.edit.on, data: JSON.stringify({ changes }), note: "勘测定界后更正面积", actorId: createdBy });
+    append({
+      kind: "edit",
+      fromState: row.state,
+      toState: row.state,
+      on: d.edit.on,
+      data: JSON.stringify({ changes }),
+      note: "勘测定界后更正面积",
+      actorId: createdBy,
+    });
   }
   for (const m of d.moves) {
     if (m.mistake) {
       const previousOn = row.lastMovedOn;
       const wrong = move(m, m.mistake.fields);
-      Object.assign(row, correctionPatch({ ...wrong, data: JSON.parse(wrong.data) as Record<string, unknown> }, previousOn));
-      append({ kind: "correction", fromState: m.to, toState: m.from, on: m.on, data: "{}", note: m.mistake.reason, actorId: m.actorId }, { reverts: wrong, reason: m.mistake.reason });
+      Object.assign(
+        row,
+        correctionPatch({ ...wrong, data: JSON.parse(wrong.data) as Record<string, unknown> }, previousOn),
+      );
+      append(
+        {
+          kind: "correction",
+          fromState: m.to,
+          toState: m.from,
+          on: m.on,
+          data: "{}",
+          note: m.mistake.reason,
+          actorId: m.actorId,
+        },
+        { reverts: wrong, reason: m.mistake.reason },
+      );
     }
     move(m, m.fields);
   }
@@ -69,18 +140,36 @@ function replay(rng: Rng, d: ParcelDraft, row: Parcel, createdBy: number): Pendi
  * Rows for `drafts`: parcels numbered in order of registration, events numbered in the order
  * they were recorded.
  */
-export function finalizeParcels(rng: Rng, drafts: ParcelDraft[], createdBy: number): { parcels: Parcel[]; events: ParcelEvent[] } {
-  const ordered = drafts.map((d, i) => ({ d, i })).sort((a, b) => (a.d.registeredOn < b.d.registeredOn ? -1 : a.d.registeredOn > b.d.registeredOn ? 1 : a.i - b.i));
+export function finalizeParcels(
+  rng: Rng,
+  drafts: ParcelDraft[],
+  createdBy: number,
+): { parcels: Parcel[]; events: ParcelEvent[] } {
+  const ordered = drafts
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.registeredOn < b.d.registeredOn ? -1 : a.d.registeredOn > b.d.registeredOn ? 1 : a.i - b.i));
   const width = Math.max(5, String(drafts.length).length);
   const parcels: Parcel[] = [];
   const pending: Pending[] = [];
   ordered.forEach(({ d }, i) => {
-    const row = registrationRow(d, i + 1, parcelCode(d.town.code, d.village, i + 1, width), instant(rng, d.registeredOn, 1), createdBy);
+    const row = registrationRow(
+      d,
+      i + 1,
+      parcelCode(d.town.code, d.village, i + 1, width),
+      instant(rng, d.registeredOn, 1),
+      createdBy,
+    );
     pending.push(...replay(rng, d, row, createdBy));
     parcels.push(row);
   });
   const events = pending.map((p) => p.event);
-  events.sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.parcelId - b.parcelId || a.version - b.version));
+  events.sort((a, b) =>
+    a.recordedAt < b.recordedAt
+      ? -1
+      : a.recordedAt > b.recordedAt
+        ? 1
+        : a.parcelId - b.parcelId || a.version - b.version,
+  );
   events.forEach((e, i) => (e.id = i + 1));
   // A correction names the move it undoes, which has an id only now.
   for (const p of pending) {

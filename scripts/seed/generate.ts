@@ -20,7 +20,6 @@ export type SeedOptions = {
   passwordHash: string;
 };
 
-
 export type SeedData = { users: User[]; batches: Batch[]; parcels: Parcel[]; events: ParcelEvent[] };
 
 /** The default demo: a few hundred parcels, dated 2019–2023, "today" being the end of the seed document's half-year. */
@@ -42,7 +41,10 @@ function draftAll(c: DraftContext, plans: BatchPlan[], size: number): ParcelDraf
   const approved = plans.filter((p) => p !== pending);
   const planned = Math.round(size * 0.06);
   const stock = Math.round(size * 0.06);
-  const counts = apportion(size - planned - stock, approved.map((p) => p.weight));
+  const counts = apportion(
+    size - planned - stock,
+    approved.map((p) => p.weight),
+  );
   const drafts: ParcelDraft[] = [];
   approved.forEach((plan, i) => {
     for (let k = 0; k < counts[i]; k++) drafts.push(draftBatchParcel(c, plan));
@@ -60,14 +62,19 @@ export function generateSeed(o: SeedOptions): SeedData {
   const docs = new DocNumbers(rng);
   const firstDay = `${Number(o.anchor.slice(0, 4)) - 4}-01-01`;
   const users: User[] = DEMO_USERS.map((u, i) => ({
-    id: i + 1, ...u, passwordHash: o.passwordHash, active: true, createdAt: `${firstDay}T00:00:00.000Z`,
+    id: i + 1,
+    ...u,
+    passwordHash: o.passwordHash,
+    active: true,
+    createdAt: `${firstDay}T00:00:00.000Z`,
   }));
   const actors = { admin: users[0].id, officer: users[1].id };
   const plans = planBatches(rng, docs, o.anchor, o.size);
   const drafts = draftAll({ rng, docs, anchor: o.anchor, firstDay, actors }, plans, o.size);
   const { parcels, events } = finalizeParcels(rng, drafts, actors.officer);
   const areaByBatch = new Map<number, number>();
-  for (const p of parcels) if (p.batchId !== null) areaByBatch.set(p.batchId, (areaByBatch.get(p.batchId) ?? 0) + p.areaM2);
+  for (const p of parcels)
+    if (p.batchId !== null) areaByBatch.set(p.batchId, (areaByBatch.get(p.batchId) ?? 0) + p.areaM2);
   const batches = plans.map((p) => p.batch);
   for (const b of batches) if (areaByBatch.has(b.id)) fillBatchAreas(rng, b, areaByBatch.get(b.id)!);
   return { users, batches, parcels, events };

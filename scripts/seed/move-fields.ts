@@ -46,7 +46,8 @@ function supplyFields(rng: Rng, docs: DocNumbers, c: MoveContext): MoveFields {
   const method = supplyMethod(rng, c);
   const range = PRICE_WAN_PER_MU[c.landUse] ?? [30, 80];
   // Whole 百元, so 万元 has two decimals and converts to integer 元 exactly.
-  const priceWan = method === "allocation" ? undefined : Math.round(m2ToMu(c.areaM2) * rng.int(range[0], range[1]) * 100) / 100;
+  const priceWan =
+    method === "allocation" ? undefined : Math.round(m2ToMu(c.areaM2) * rng.int(range[0], range[1]) * 100) / 100;
   const startOn = agreedStart(rng, c);
   return {
     method,
@@ -69,7 +70,10 @@ export function moveFields(rng: Rng, docs: DocNumbers, c: MoveContext): MoveFiel
     case "acquired":
       return { docNo: docs.next("嘉南征", c.date) };
     case "reserved":
-      return { reserveNo: docs.next("嘉南储", c.date), ...(c.from === "approved" ? { reason: rng.pick(REASONS.skipToReserve) } : {}) };
+      return {
+        reserveNo: docs.next("嘉南储", c.date),
+        ...(c.from === "approved" ? { reason: rng.pick(REASONS.skipToReserve) } : {}),
+      };
     case "supplied":
       return supplyFields(rng, docs, c);
     case "started":
@@ -77,7 +81,10 @@ export function moveFields(rng: Rng, docs: DocNumbers, c: MoveContext): MoveFiel
     case "withdrawn":
       return c.from === "planned"
         ? { docNo: docs.next("嘉南自然资", c.date), reason: rng.pick(REASONS.withdrawPlanned) }
-        : { docNo: docs.next("浙土字", c.date), reason: rng.pick(c.from === "approved" ? REASONS.withdrawApproved : REASONS.withdrawLater) };
+        : {
+            docNo: docs.next("浙土字", c.date),
+            reason: rng.pick(c.from === "approved" ? REASONS.withdrawApproved : REASONS.withdrawLater),
+          };
     default:
       return {};
   }

@@ -12,19 +12,35 @@ export const ALLOCATED_USES: readonly LandUse[] = ["public", "transport", "water
 
 /** After supply: how far construction got, by how many years the land has had. */
 function useStage(rng: Rng, years: number): State[] {
-  const w = years >= 3 ? { supplied: 25, started: 35, completed: 40 } : years >= 1.5 ? { supplied: 40, started: 45, completed: 15 } : years >= 0.5 ? { supplied: 60, started: 40 } : { supplied: 75, started: 25 };
+  const w =
+    years >= 3
+      ? { supplied: 25, started: 35, completed: 40 }
+      : years >= 1.5
+        ? { supplied: 40, started: 45, completed: 15 }
+        : years >= 0.5
+          ? { supplied: 60, started: 40 }
+          : { supplied: 75, started: 25 };
   const final = rng.weighted<"supplied" | "started" | "completed">(w);
   return final === "supplied" ? [] : final === "started" ? ["started"] : ["started", "completed"];
 }
 
 /** The moves after a batch approval: supplied with probability `supplyRate`, otherwise stuck or withdrawn. */
-export function batchPath(rng: Rng, origin: Origin, kind: BatchKind, use: LandUse, supplyRate: number, years: number): State[] {
+export function batchPath(
+  rng: Rng,
+  origin: Origin,
+  kind: BatchKind,
+  use: LandUse,
+  supplyRate: number,
+  years: number,
+): State[] {
   if (rng.next() < supplyRate) {
     // State land has nothing to expropriate; standalone-site projects are allocated without the reserve.
     const toSupply: State[] =
-      origin === "state" ? ["reserved", "supplied"]
-      : kind === "standalone" || (ALLOCATED_USES.includes(use) && rng.chance(0.3)) ? ["acquired", "supplied"]
-      : ["acquired", "reserved", "supplied"];
+      origin === "state"
+        ? ["reserved", "supplied"]
+        : kind === "standalone" || (ALLOCATED_USES.includes(use) && rng.chance(0.3))
+          ? ["acquired", "supplied"]
+          : ["acquired", "reserved", "supplied"];
     return [...toSupply, ...useStage(rng, years)];
   }
   // Unsupplied land of a young batch is mostly still being expropriated; old stock gets withdrawn.
@@ -58,11 +74,21 @@ const GAPS: Record<string, [number, number]> = {
  * decreasing, never after `anchor`. `startOffset` is the agreed start after supply (约定开工), so
  * construction starts around it.
  */
-export function scheduleDates(rng: Rng, start: string, from: State, path: readonly State[], anchor: string, startOffset: number): string[] {
+export function scheduleDates(
+  rng: Rng,
+  start: string,
+  from: State,
+  path: readonly State[],
+  anchor: string,
+  startOffset: number,
+): string[] {
   const gaps: number[] = [];
   let prev = from;
   for (const to of path) {
-    const range = to === "started" ? [Math.max(1, startOffset - 45), startOffset + 120] : GAPS[`${prev}>${to}`] ?? GAPS[`*>${to}`];
+    const range =
+      to === "started"
+        ? [Math.max(1, startOffset - 45), startOffset + 120]
+        : (GAPS[`${prev}>${to}`] ?? GAPS[`*>${to}`]);
     if (!range) throw new Error(`no gap for ${prev}>${to}`);
     gaps.push(rng.int(range[0], range[1]));
     prev = to;

@@ -46,7 +46,8 @@ export function insertStatements<T extends Record<string, unknown>>(table: SQLit
   for (const row of rows) {
     const tuple = `(${columns.map((c) => sqlLiteral(row[c.key])).join(", ")})`;
     const size = utf8Length(tuple) + 2;
-    if (headBytes + size > MAX_STATEMENT_BYTES) throw new Error(`one row of ${getTableName(table)} exceeds ${MAX_STATEMENT_BYTES} bytes`);
+    if (headBytes + size > MAX_STATEMENT_BYTES)
+      throw new Error(`one row of ${getTableName(table)} exceeds ${MAX_STATEMENT_BYTES} bytes`);
     if (values.length && (bytes + size > MAX_STATEMENT_BYTES || values.length >= MAX_ROWS_PER_STATEMENT)) {
       statements.push(`${head}${values.join(",\n")};`);
       values = [];

@@ -7,7 +7,12 @@ const ROADS_CENTRAL = ["中环南路", "由拳路", "槜李路", "庆丰路", "�
 
 // Rural towns carry most new construction land; the central streets mostly stock land.
 export const TOWNS: readonly TownInfo[] = [
-  { name: "凤桥镇", code: "101", weight: 14, places: ["三星村", "永红村", "新民村", "联丰村", "梅园村", "凤桥村", "石佛村"] },
+  {
+    name: "凤桥镇",
+    code: "101",
+    weight: 14,
+    places: ["三星村", "永红村", "新民村", "联丰村", "梅园村", "凤桥村", "石佛村"],
+  },
   { name: "新丰镇", code: "103", weight: 13, places: ["竹林村", "镇北村", "净相村", "丰北村", "和睦村", "新丰村"] },
   { name: "余新镇", code: "102", weight: 12, places: ["金星村", "卫星村", "余北村", "鲍家村", "曙光村"] },
   { name: "大桥镇", code: "104", weight: 12, places: ["江南村", "胥山村", "十八里桥村", "云东村", "亚欧路"] },
@@ -31,8 +36,40 @@ export const LAND_USE_WEIGHTS: Record<"urban" | "linked" | "standalone" | "stock
   stock: { residential: 35, commercial: 25, industrial: 25, public: 15 },
 };
 
-const BRANDS = ["恒创", "瑞丰", "中恒", "泽宇", "欣达", "嘉宏", "盛华", "天宇", "弘毅", "锦泰", "海聚", "明辉", "康达", "禾润", "博远", "凯胜", "永信", "鸿运", "立新", "华跃"];
-const TRADES = ["新材料科技", "智能装备", "电子科技", "光伏科技", "精密机械", "生物医药", "汽车零部件", "纺织科技", "食品", "物流"];
+const BRANDS = [
+  "恒创",
+  "瑞丰",
+  "中恒",
+  "泽宇",
+  "欣达",
+  "嘉宏",
+  "盛华",
+  "天宇",
+  "弘毅",
+  "锦泰",
+  "海聚",
+  "明辉",
+  "康达",
+  "禾润",
+  "博远",
+  "凯胜",
+  "永信",
+  "鸿运",
+  "立新",
+  "华跃",
+];
+const TRADES = [
+  "新材料科技",
+  "智能装备",
+  "电子科技",
+  "光伏科技",
+  "精密机械",
+  "生物医药",
+  "汽车零部件",
+  "纺织科技",
+  "食品",
+  "物流",
+];
 const PUBLIC_USERS = [
   "嘉兴市南湖区教育体育局",
   "嘉兴市南湖区卫生健康局",
@@ -47,7 +84,8 @@ export function landUserFor(use: LandUse, pick: <T>(items: readonly T[]) => T): 
   if (use === "residential") return `嘉兴${pick(BRANDS)}置业有限公司`;
   if (use === "commercial") return `嘉兴${pick(BRANDS)}商业管理有限公司`;
   if (use === "industrial" || use === "other") return `${pick(["嘉兴", "浙江"])}${pick(BRANDS)}${pick(TRADES)}有限公司`;
-  if (use === "transport") return pick(["嘉兴市南湖区交通运输局", "嘉兴市域铁路投资有限公司", "嘉兴市南湖区城市建设投资集团有限公司"]);
+  if (use === "transport")
+    return pick(["嘉兴市南湖区交通运输局", "嘉兴市域铁路投资有限公司", "嘉兴市南湖区城市建设投资集团有限公司"]);
   return pick(PUBLIC_USERS);
 }
 

@@ -7,7 +7,14 @@ export const SECURITY_LOG_PAGE_SIZE = 50;
 /** Every account, oldest first, without its password hash. */
 export const usersQuery = (db: Db) =>
   db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, active: users.active, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      active: users.active,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .orderBy(asc(users.id));
 export type UserListItem = Awaited<ReturnType<typeof usersQuery>>[number];

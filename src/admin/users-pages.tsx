@@ -19,7 +19,13 @@ import { pathId } from "../http/path";
 import { notFound } from "../http/respond";
 import type { SessionUser } from "../env";
 
-const DONE_KINDS = new Set(["user_created", "user_role_changed", "user_password_reset", "user_deactivated", "user_reactivated"]);
+const DONE_KINDS = new Set([
+  "user_created",
+  "user_role_changed",
+  "user_password_reset",
+  "user_deactivated",
+  "user_reactivated",
+]);
 const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v);
 
 const adminActor = (c: Context<AppEnv>, user: SessionUser): AdminActor => {
@@ -41,7 +47,13 @@ async function render(c: Context<AppEnv>, status: 200 | 422, extra: { refused?: 
  * not post twice). Refusal: 422 with the messages beside the fields and what was typed, except
  * passwords, which are never sent back.
  */
-async function answer(c: Context<AppEnv>, r: AdminResult, formId: string, values: FormValues, fields: readonly string[]) {
+async function answer(
+  c: Context<AppEnv>,
+  r: AdminResult,
+  formId: string,
+  values: FormValues,
+  fields: readonly string[],
+) {
   if (r.ok) {
     const done = t(c.get("lang"), `admin.done.${r.kind}`, { name: r.subject.username });
     if (wantsFragment(c)) return render(c, 200, { done });
@@ -49,12 +61,18 @@ async function answer(c: Context<AppEnv>, r: AdminResult, formId: string, values
   }
   if (r.status === 404) return notFound(c);
   const { password: _omitted, ...kept } = values;
-  return render(c, 422, { refused: { id: formId, values: kept, errors: fieldErrors(c.get("lang"), r.issues, fields) } });
+  return render(c, 422, {
+    refused: { id: formId, values: kept, errors: fieldErrors(c.get("lang"), r.issues, fields) },
+  });
 }
 
 /** Runs a per-user action on the path's id; a malformed id is simply not found. */
 const onUser =
-  (what: "role" | "password" | "active", run: (c: Context<AppEnv>, id: number, f: FormValues, by: AdminActor) => Promise<AdminResult>, fields: readonly string[]) =>
+  (
+    what: "role" | "password" | "active",
+    run: (c: Context<AppEnv>, id: number, f: FormValues, by: AdminActor) => Promise<AdminResult>,
+    fields: readonly string[],
+  ) =>
   async (c: Context<AppEnv>) => {
     const by = await actor(c);
     const id = pathId(c);
@@ -75,16 +93,45 @@ export const adminUserPages = new Hono<AppEnv>()
       results: [users],
     } = await authorize(c, (db) => [usersQuery(db)]);
     const subject = users.find((u) => String(u.id) === c.req.query("user"));
-    const done = kind && DONE_KINDS.has(kind) && subject ? t(c.get("lang"), `admin.done.${kind}`, { name: subject.username }) : undefined;
+    const done =
+      kind && DONE_KINDS.has(kind) && subject
+        ? t(c.get("lang"), `admin.done.${kind}`, { name: subject.username })
+        : undefined;
     return c.html(<UsersPage ctx={pageCtx(c)} users={users} done={done} />);
   })
   .post("/users", async (c) => {
     const by = await actor(c);
     const f = await readForm(c);
-    const body = { username: blankToUndefined(f.username), displayName: blankToUndefined(f.displayName), role: blankToUndefined(f.role), password: blankToUndefined(f.password) };
-    return answer(c, await createUserOp(getDb(c.env), body, by), CREATE_FORM, f, ["username", "displayName", "role", "password"]);
+    const body = {
+      username: blankToUndefined(f.username),
+      displayName: blankToUndefined(f.displayName),
+      role: blankToUndefined(f.role),
+      password: blankToUndefined(f.password),
+    };
+    return answer(c, await createUserOp(getDb(c.env), body, by), CREATE_FORM, f, [
+      "username",
+      "displayName",
+      "role",
+      "password",
+    ]);
   })
-  .post("/users/:id/role", onUser("role", (c, id, f, by) => setRoleOp(getDb(c.env), id, { role: blankToUndefined(f.role) }, by), ["role"]))
-  .post("/users/:id/password", onUser("password", (c, id, f, by) => resetPasswordOp(getDb(c.env), id, { password: blankToUndefined(f.password) }, by), ["password"]))
-  .post("/users/:id/deactivate", onUser("active", (c, id, _f, by) => setActiveOp(getDb(c.env), id, false, by), []))
-  .post("/users/:id/reactivate", onUser("active", (c, id, _f, by) => setActiveOp(getDb(c.env), id, true, by), []));
+  .post(
+    "/users/:id/role",
+    onUser("role", (c, id, f, by) => setRoleOp(getDb(c.env), id, { role: blankToUndefined(f.role) }, by), ["role"]),
+  )
+  .post(
+    "/users/:id/password",
+    onUser(
+      "password",
+      (c, id, f, by) => resetPasswordOp(getDb(c.env), id, { password: blankToUndefined(f.password) }, by),
+      ["password"],
+    ),
+  )
+  .post(
+    "/users/:id/deactivate",
+    onUser("active", (c, id, _f, by) => setActiveOp(getDb(c.env), id, false, by), []),
+  )
+  .post(
+    "/users/:id/reactivate",
+    onUser("active", (c, id, _f, by) => setActiveOp(getDb(c.env), id, true, by), []),
+  );

@@ -29,7 +29,8 @@ export const passwordInput = z.object({ password });
 /** The acting admin and how to log: the log entry goes into the same D1 batch as the change. */
 export type AdminActor = { id: number; audit: (e: SecurityEvent) => ReturnType<typeof securityLogInsert> };
 type Subject = Pick<User, "id" | "username">;
-export type AdminResult = { ok: true; kind: SecurityKind; subject: Subject } | { ok: false; status: 404 | 422; issues: Issue[] };
+export type AdminResult =
+  { ok: true; kind: SecurityKind; subject: Subject } | { ok: false; status: 404 | 422; issues: Issue[] };
 
 const refused = (issues: Issue[]): AdminResult => ({ ok: false, status: 422, issues });
 const notFound: AdminResult = { ok: false, status: 404, issues: [] };
@@ -42,11 +43,15 @@ export async function createUserOp(db: Db, body: unknown, by: AdminActor): Promi
   if (!p.ok) return refused(p.issues);
   const v = p.value;
   const taken = [{ path: "username", code: "admin_username_taken" }];
-  if ((await db.select({ id: users.id }).from(users).where(eq(users.username, v.username)).limit(1)).length) return refused(taken);
+  if ((await db.select({ id: users.id }).from(users).where(eq(users.username, v.username)).limit(1)).length)
+    return refused(taken);
   const passwordHash = await hashPassword(v.password);
   try {
     const [inserted] = await db.batch([
-      db.insert(users).values({ username: v.username, displayName: v.displayName, role: v.role, passwordHash }).returning({ id: users.id, username: users.username }),
+      db
+        .insert(users)
+        .values({ username: v.username, displayName: v.displayName, role: v.role, passwordHash })
+        .returning({ id: users.id, username: users.username }),
       by.audit({ kind: "user_created", subjectName: v.username, detail: { role: v.role } }),
     ]);
     return { ok: true, kind: "user_created", subject: inserted[0] };

@@ -27,7 +27,10 @@ export const sessionApi = new Hono<AppEnv>()
     if (outcome.status === 401) return problem(c, 401, "unauthenticated");
     c.header("Retry-After", String(outcome.retryAfterSeconds));
     const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
-    return c.json({ error: "too_many_attempts", message: t(c.get("lang"), "error.too_many_attempts", { minutes }) }, 429);
+    return c.json(
+      { error: "too_many_attempts", message: t(c.get("lang"), "error.too_many_attempts", { minutes }) },
+      429,
+    );
   })
   .delete("/", async (c) => {
     const token = getCookie(c, sessionCookieName(c));

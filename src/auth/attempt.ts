@@ -37,7 +37,12 @@ export async function attemptLogin(c: Context<AppEnv>, username: string, passwor
     await db.batch([
       securityLogInsert(db, c, { kind: "login_failed", actorId: null, actorName: username }),
       ...failure.locked.map((by) =>
-        securityLogInsert(db, c, { kind: "login_locked", actorId: null, actorName: username, detail: { by, until: failure.until } }),
+        securityLogInsert(db, c, {
+          kind: "login_locked",
+          actorId: null,
+          actorName: username,
+          detail: { by, until: failure.until },
+        }),
       ),
     ]);
     return failure.locked.length ? locked(failure.until, now) : { ok: false, status: 401 };

@@ -20,7 +20,8 @@ export const authPages = new Hono<AppEnv>()
     const username = typeof form.username === "string" ? form.username.slice(0, 100) : "";
     const password = typeof form.password === "string" ? form.password.slice(0, 1000) : "";
     const next = safeNext(c.req.query("next"));
-    const outcome = username && password ? await attemptLogin(c, username, password) : ({ ok: false, status: 401 } as const);
+    const outcome =
+      username && password ? await attemptLogin(c, username, password) : ({ ok: false, status: 401 } as const);
     if (outcome.ok) {
       setSessionCookie(c, outcome.token);
       return c.redirect(next, 303);

@@ -19,14 +19,23 @@ export async function lockedUntil(db: Db, k: ThrottleKeys, now: Date): Promise<s
     .select({ until: loginLocks.lockedUntil })
     .from(loginLocks)
     .where(and(inArray(loginLocks.key, [user, ip]), gt(loginLocks.lockedUntil, now.toISOString())));
-  return rows.map((r) => r.until).sort().at(-1) ?? null;
+  return (
+    rows
+      .map((r) => r.until)
+      .sort()
+      .at(-1) ?? null
+  );
 }
 
 /**
  * Records one failed login against both keys and locks each key whose failures in the last 15
  * minutes now exceed its limit, all in one D1 batch. Returns the keys this failure locked.
  */
-export async function recordFailure(db: Db, k: ThrottleKeys, now: Date): Promise<{ locked: ("user" | "ip")[]; until: string }> {
+export async function recordFailure(
+  db: Db,
+  k: ThrottleKeys,
+  now: Date,
+): Promise<{ locked: ("user" | "ip")[]; until: string }> {
   const { user, ip } = keysOf(k);
   const at = now.toISOString();
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
@@ -39,7 +48,10 @@ export async function recordFailure(db: Db, k: ThrottleKeys, now: Date): Promise
     // Only the window matters, so anything older goes: the table stays small.
     db.delete(loginFailures).where(lte(loginFailures.at, windowStart)),
     db.delete(loginLocks).where(lte(loginLocks.lockedUntil, at)),
-    db.insert(loginFailures).values([{ key: user, at }, { key: ip, at }]),
+    db.insert(loginFailures).values([
+      { key: user, at },
+      { key: ip, at },
+    ]),
     lockIfOver(user, MAX_FAILURES_PER_USERNAME),
     lockIfOver(ip, MAX_FAILURES_PER_ADDRESS),
   ]);

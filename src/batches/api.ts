@@ -29,7 +29,10 @@ export const batchesApi = new Hono<AppEnv>()
     const window = benchmarkWindow(today);
     const {
       results: [rows, [sums]],
-    } = await authorize(c, (db) => [batchListQuery(db, q.filter, q.sort, q.dir, q.limit, q.cursor), approvedBetweenSumsQuery(db, window.from, window.to)]);
+    } = await authorize(c, (db) => [
+      batchListQuery(db, q.filter, q.sort, q.dir, q.limit, q.cursor),
+      approvedBetweenSumsQuery(db, window.from, window.to),
+    ]);
     const page = batchListPage(rows, q.limit, q.sort);
     return c.json({
       items: page.items.map((b) => batchJson(b, today)),

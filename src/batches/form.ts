@@ -2,11 +2,23 @@ import { BATCH_AREAS } from "../domain/batches";
 import { compact, number, present, text, type FormValues } from "../http/form";
 
 /** The batch form's field names, in the order errors may name them. */
-export const BATCH_FORM_FIELDS = ["name", "kind", "authority", "docNo", "approvedOn", "unit", ...BATCH_AREAS, "note"] as const;
+export const BATCH_FORM_FIELDS = [
+  "name",
+  "kind",
+  "authority",
+  "docNo",
+  "approvedOn",
+  "unit",
+  ...BATCH_AREAS,
+  "note",
+] as const;
 
 /** Schema paths onto form fields: an area input is one number box plus the form's one unit choice. */
 export const BATCH_FORM_ALIASES: Record<string, string> = Object.fromEntries(
-  BATCH_AREAS.flatMap((k) => [[`${k}.value`, k], [`${k}.unit`, "unit"]]),
+  BATCH_AREAS.flatMap((k) => [
+    [`${k}.value`, k],
+    [`${k}.unit`, "unit"],
+  ]),
 );
 
 /**
@@ -14,7 +26,9 @@ export const BATCH_FORM_ALIASES: Record<string, string> = Object.fromEntries(
  * area box filled becomes `{value, unit}` with the unit chosen once for the whole form.
  */
 export function batchBody(f: FormValues) {
-  const areas = Object.fromEntries(BATCH_AREAS.filter((k) => present(f[k])).map((k) => [k, { value: number(f[k]), unit: text(f.unit) }]));
+  const areas = Object.fromEntries(
+    BATCH_AREAS.filter((k) => present(f[k])).map((k) => [k, { value: number(f[k]), unit: text(f.unit) }]),
+  );
   return compact({
     name: text(f.name),
     kind: text(f.kind),

@@ -20,7 +20,10 @@ const batchQuery = z.object({
 
 /** The opaque cursor: base64url of `[sortValue, id]`. */
 export function encodeCursor(c: BatchCursor): string {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify([c.value, c.id])))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify([c.value, c.id]))))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 function decodeCursor(s: string): BatchCursor | null {

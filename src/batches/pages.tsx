@@ -12,7 +12,16 @@ import { plannedParcelsQuery } from "./approval-write";
 import { approvalBody, BATCH_FORM_ALIASES, BATCH_FORM_FIELDS, batchBody } from "./form";
 import { fiveYearJson } from "./json";
 import { BATCH_LIST_DEFAULTS, parseBatchQuery } from "./list-query";
-import { approvedBetweenSumsQuery, batchListPage, batchListQuery, batchParcelsQuery, batchQuery, firstApprovalQuery, firstYearOf, type BatchWithTotals } from "./queries";
+import {
+  approvedBetweenSumsQuery,
+  batchListPage,
+  batchListQuery,
+  batchParcelsQuery,
+  batchQuery,
+  firstApprovalQuery,
+  firstYearOf,
+  type BatchWithTotals,
+} from "./queries";
 import { approveBatch, createBatch } from "./writes";
 import { emptyForm, type FormScope } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
@@ -25,10 +34,26 @@ type DetailState = { approval?: FormScope; conflict?: string; approved?: number 
 type Parcels = Awaited<ReturnType<typeof batchParcelsQuery>>;
 
 /** The batch detail: the section alone for htmx (it replaces itself), the whole page otherwise. */
-function renderDetail(c: Context<AppEnv>, found: BatchWithTotals | undefined, parcels: Parcels, state: DetailState = {}, status: ContentfulStatusCode = 200) {
+function renderDetail(
+  c: Context<AppEnv>,
+  found: BatchWithTotals | undefined,
+  parcels: Parcels,
+  state: DetailState = {},
+  status: ContentfulStatusCode = 200,
+) {
   if (!found) return notFound(c);
-  const props = { ctx: pageCtx(c), found, parcels, today: c.get("today"), approval: state.approval ?? emptyForm("appr"), conflict: state.conflict, approved: state.approved };
-  return wantsFragment(c) ? c.html(<BatchDetailSection {...props} />, status) : c.html(<BatchDetailPage {...props} />, status);
+  const props = {
+    ctx: pageCtx(c),
+    found,
+    parcels,
+    today: c.get("today"),
+    approval: state.approval ?? emptyForm("appr"),
+    conflict: state.conflict,
+    approved: state.approved,
+  };
+  return wantsFragment(c)
+    ? c.html(<BatchDetailSection {...props} />, status)
+    : c.html(<BatchDetailPage {...props} />, status);
 }
 
 // HTML pages for /batches (docs/PRODUCT.md §4): the list with the five-year figure, the register form, one batch and its approval.
@@ -56,8 +81,12 @@ export const batchPages = new Hono<AppEnv>()
     // The year filter offers this year back to the earliest approval, newest first.
     const firstYear = firstYearOf(first);
     const thisYear = Number(today.slice(0, 4));
-    const years = firstYear === null ? [] : Array.from({ length: Math.max(0, thisYear - firstYear) + 1 }, (_, i) => thisYear - i);
-    return c.html(<BatchesPage {...list} values={values} years={years} five={fiveYearJson(window, sums)} badQuery={!q.ok} />, status);
+    const years =
+      firstYear === null ? [] : Array.from({ length: Math.max(0, thisYear - firstYear) + 1 }, (_, i) => thisYear - i);
+    return c.html(
+      <BatchesPage {...list} values={values} years={years} five={fiveYearJson(window, sums)} badQuery={!q.ok} />,
+      status,
+    );
   })
   .get("/new", async (c) => {
     await authorize(c);

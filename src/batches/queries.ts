@@ -42,12 +42,25 @@ export function sortValue(row: BatchWithTotals, sort: BatchSort): string | numbe
 }
 
 /** One page of batches with their figures, by keyset on (sort value, id), plus one row to tell if more follow. */
-export function batchListQuery(db: Db, f: BatchListFilter, sort: BatchSort, dir: "asc" | "desc", limit: number, cursor?: BatchCursor) {
+export function batchListQuery(
+  db: Db,
+  f: BatchListFilter,
+  sort: BatchSort,
+  dir: "asc" | "desc",
+  limit: number,
+  cursor?: BatchCursor,
+) {
   const expr = SORT_EXPR[sort];
   const where: SQL[] = [];
   if (f.kind) where.push(eq(batches.kind, f.kind));
-  if (f.year !== undefined) where.push(gte(batches.approvedOn, `${f.year}-01-01`), lte(batches.approvedOn, `${f.year}-12-31`));
-  if (cursor) where.push(dir === "desc" ? sql`(${expr}, ${batches.id}) < (${cursor.value}, ${cursor.id})` : sql`(${expr}, ${batches.id}) > (${cursor.value}, ${cursor.id})`);
+  if (f.year !== undefined)
+    where.push(gte(batches.approvedOn, `${f.year}-01-01`), lte(batches.approvedOn, `${f.year}-12-31`));
+  if (cursor)
+    where.push(
+      dir === "desc"
+        ? sql`(${expr}, ${batches.id}) < (${cursor.value}, ${cursor.id})`
+        : sql`(${expr}, ${batches.id}) > (${cursor.value}, ${cursor.id})`,
+    );
   const order = dir === "desc" ? [desc(expr), desc(batches.id)] : [asc(expr), asc(batches.id)];
   return db
     .select({ batch: batches, totals: batchTotals })
@@ -67,10 +80,16 @@ export function batchListPage(rows: BatchWithTotals[], limit: number, sort: Batc
 
 /** One batch with its figures (zero or one row). */
 export const batchQuery = (db: Db, id: number) =>
-  db.select({ batch: batches, totals: batchTotals }).from(batches).innerJoin(batchTotals, eq(batchTotals.batchId, batches.id)).where(eq(batches.id, id)).limit(1);
+  db
+    .select({ batch: batches, totals: batchTotals })
+    .from(batches)
+    .innerJoin(batchTotals, eq(batchTotals.batchId, batches.id))
+    .where(eq(batches.id, id))
+    .limit(1);
 
 /** The batch's parcels in registration order (index parcels (batch_id, id)). */
-export const batchParcelsQuery = (db: Db, batchId: number) => db.select().from(parcels).where(eq(parcels.batchId, batchId)).orderBy(asc(parcels.id));
+export const batchParcelsQuery = (db: Db, batchId: number) =>
+  db.select().from(parcels).where(eq(parcels.batchId, batchId)).orderBy(asc(parcels.id));
 
 /** Summed figures of the batches approved between `from` and `to` (the benchmark window; one row). */
 export const approvedBetweenSumsQuery = (db: Db, from: string, to: string) =>
@@ -87,9 +106,11 @@ export const approvedBetweenSumsQuery = (db: Db, from: string, to: string) =>
     .where(and(gte(batches.approvedOn, from), lte(batches.approvedOn, to)));
 
 /** The earliest approval date (one row from the index on approved_on); see `yearOf`. */
-export const firstApprovalQuery = (db: Db) => db.select({ first: sql<string | null>`min(${batches.approvedOn})` }).from(batches);
+export const firstApprovalQuery = (db: Db) =>
+  db.select({ first: sql<string | null>`min(${batches.approvedOn})` }).from(batches);
 /** The year of the earliest approval, or null with no approved batch. */
-export const firstYearOf = (rows: { first: string | null }[]) => (rows[0]?.first ? Number(rows[0].first.slice(0, 4)) : null);
+export const firstYearOf = (rows: { first: string | null }[]) =>
+  rows[0]?.first ? Number(rows[0].first.slice(0, 4)) : null;
 
 /** Batches to choose from when placing a parcel: newest approval first, unapproved ones on top (limit 0 reads none). */
 export const batchChoicesQuery = (db: Db, limit = 500) =>
@@ -99,7 +120,8 @@ export const batchChoicesQuery = (db: Db, limit = 500) =>
     .orderBy(sql`${batches.approvedOn} IS NOT NULL`, desc(batches.approvedOn), desc(batches.id))
     .limit(limit);
 /** Choices as [value, label] pairs for a select. */
-export const choicesOf = (rows: { id: number; name: string }[]): [string, string][] => rows.map((r) => [String(r.id), r.name]);
+export const choicesOf = (rows: { id: number; name: string }[]): [string, string][] =>
+  rows.map((r) => [String(r.id), r.name]);
 
 /** Inserts a batch; its batch_totals row is created by a trigger. Answers it with its figures. */
 export async function insertBatch(db: Db, values: typeof batches.$inferInsert): Promise<BatchWithTotals> {
@@ -107,7 +129,11 @@ export async function insertBatch(db: Db, values: typeof batches.$inferInsert): 
   // insert into batch_totals does not change once the trigger has run (SQLite restores it).
   const [, [row]] = await db.batch([
     db.insert(batches).values(values),
-    db.select({ batch: batches, totals: batchTotals }).from(batches).innerJoin(batchTotals, eq(batchTotals.batchId, batches.id)).where(eq(batches.id, sql`last_insert_rowid()`)),
+    db
+      .select({ batch: batches, totals: batchTotals })
+      .from(batches)
+      .innerJoin(batchTotals, eq(batchTotals.batchId, batches.id))
+      .where(eq(batches.id, sql`last_insert_rowid()`)),
   ]);
   return row;
 }

@@ -16,7 +16,8 @@ export async function createBatch(db: Db, body: unknown, a: Actor): Promise<Batc
   const parsed = parseWith(batchInput, body);
   if (!parsed.ok) return invalid(parsed.issues);
   const v = parsed.value;
-  if (v.approvedOn && v.approvedOn > a.today) return invalid([{ path: "approvedOn", code: "after_today", params: { today: a.today } }]);
+  if (v.approvedOn && v.approvedOn > a.today)
+    return invalid([{ path: "approvedOn", code: "after_today", params: { today: a.today } }]);
   const batch = await insertBatch(db, {
     name: v.name,
     kind: v.kind,
@@ -39,7 +40,13 @@ export async function createBatch(db: Db, body: unknown, a: Actor): Promise<Batc
  * The date may not be after today nor before any of those parcels' latest move; a parcel or the
  * batch changed by someone else meanwhile makes the whole approval a 409 with nothing written.
  */
-export async function approveBatch(db: Db, found: BatchWithTotals | undefined, planned: PlannedParcel[], body: unknown, a: Actor): Promise<BatchOpResult> {
+export async function approveBatch(
+  db: Db,
+  found: BatchWithTotals | undefined,
+  planned: PlannedParcel[],
+  body: unknown,
+  a: Actor,
+): Promise<BatchOpResult> {
   if (!found) return { ok: false, status: 404, error: "not_found" };
   const id = found.batch.id;
   const parsed = parseWith(approvalInput, body);
@@ -49,7 +56,8 @@ export async function approveBatch(db: Db, found: BatchWithTotals | undefined, p
   if (date > a.today) return invalid([{ path: "date", code: "after_today", params: { today: a.today } }]);
   if (!planned.length) return invalid([{ path: "_", code: "batch_nothing_to_approve" }]);
   const latest = planned.reduce<string>((max, p) => (p.lastMovedOn && p.lastMovedOn > max ? p.lastMovedOn : max), "");
-  if (latest && date < latest) return invalid([{ path: "date", code: "before_previous", params: { previous: latest } }]);
+  if (latest && date < latest)
+    return invalid([{ path: "date", code: "before_previous", params: { previous: latest } }]);
   const written = await approveBatchWrite(db, found.batch, planned, { docNo, date, actorId: a.user.id, now: a.now });
   if (!written) return { ok: false, status: 409, error: "version_conflict" };
   return { ok: true, batch: (await batchQuery(db, id))[0], moved: planned.length };

@@ -2,7 +2,10 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Dates are business dates "YYYY-MM-DD" (Asia/Shanghai); *_at columns are ISO instants (UTC).
-const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -20,7 +23,9 @@ export const sessions = sqliteTable(
   {
     // SHA-256 of the cookie token, so a leaked table does not leak live sessions.
     id: text("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: text("created_at").notNull(),
     lastSeenAt: text("last_seen_at").notNull(),
     expiresAt: text("expires_at").notNull(),
@@ -110,7 +115,9 @@ export const parcelEvents = sqliteTable(
   "parcel_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    parcelId: integer("parcel_id").notNull().references(() => parcels.id),
+    parcelId: integer("parcel_id")
+      .notNull()
+      .references(() => parcels.id),
     kind: text("kind", { enum: ["move", "correction", "edit", "delay"] }).notNull(),
     fromState: text("from_state"),
     toState: text("to_state"),
@@ -119,7 +126,9 @@ export const parcelEvents = sqliteTable(
     // The move's fields (docNo, method, ...) as JSON, or for an edit the changed fields.
     data: text("data").notNull().default("{}"),
     note: text("note"),
-    actorId: integer("actor_id").notNull().references(() => users.id),
+    actorId: integer("actor_id")
+      .notNull()
+      .references(() => users.id),
     recordedAt: text("recorded_at").notNull(),
     // The parcel's version once this event applied.
     version: integer("version").notNull(),
@@ -147,7 +156,9 @@ export const chainTotals = sqliteTable("chain_totals", {
 // every parcel write (migration batch_totals_triggers), so batch lists read one row per batch
 // instead of every parcel. Areas in m²; what each sum counts is defined in domain/batch-figures.ts.
 export const batchTotals = sqliteTable("batch_totals", {
-  batchId: integer("batch_id").primaryKey().references(() => batches.id),
+  batchId: integer("batch_id")
+    .primaryKey()
+    .references(() => batches.id),
   parcelCount: integer("parcel_count").notNull().default(0),
   plannedCount: integer("planned_count").notNull().default(0),
   plannedM2: integer("planned_m2").notNull().default(0),

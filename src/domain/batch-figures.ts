@@ -41,7 +41,10 @@ export function benchmarkWindow(today: string, rules: BatchRules = BATCH_RULES) 
  * window's batches (Σ supplied ÷ Σ(approved − withdrawn)), not a mean of per-batch rates, so a
  * small batch does not outweigh a large one. `shortfallM2` is the area still to supply to reach it.
  */
-export function benchmarkFigure(s: Pick<BatchSums, "approvedM2" | "suppliedM2" | "withdrawnM2">, rules: BatchRules = BATCH_RULES) {
+export function benchmarkFigure(
+  s: Pick<BatchSums, "approvedM2" | "suppliedM2" | "withdrawnM2">,
+  rules: BatchRules = BATCH_RULES,
+) {
   const base = s.approvedM2 - s.withdrawnM2;
   const rate = supplyRate(s);
   // Integer arithmetic: need supplied × 100 ≥ base × percent; round the missing m² up.

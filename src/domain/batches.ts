@@ -10,7 +10,13 @@ export const BATCH_KINDS = [
 export type BatchKind = (typeof BATCH_KINDS)[number];
 
 /** The area fields of a batch, in form order; each is an area input `{value, unit}` (docs/PRODUCT.md §9). */
-export const BATCH_AREAS = ["totalArea", "agriculturalArea", "cultivatedArea", "unusedArea", "newConstructionArea"] as const;
+export const BATCH_AREAS = [
+  "totalArea",
+  "agriculturalArea",
+  "cultivatedArea",
+  "unusedArea",
+  "newConstructionArea",
+] as const;
 export type BatchAreaField = (typeof BATCH_AREAS)[number];
 
 /**
@@ -36,8 +42,10 @@ export const batchInput = z
   .superRefine(
     (v, ctx) => {
       const has = (x: unknown) => typeof x === "string" && x.trim() !== "";
-      if (has(v.approvedOn) && !has(v.docNo)) ctx.addIssue({ code: "custom", path: ["docNo"], message: "batch_doc_no_with_date" });
-      if (has(v.docNo) && !has(v.approvedOn)) ctx.addIssue({ code: "custom", path: ["approvedOn"], message: "batch_date_with_doc_no" });
+      if (has(v.approvedOn) && !has(v.docNo))
+        ctx.addIssue({ code: "custom", path: ["docNo"], message: "batch_doc_no_with_date" });
+      if (has(v.docNo) && !has(v.approvedOn))
+        ctx.addIssue({ code: "custom", path: ["approvedOn"], message: "batch_date_with_doc_no" });
     },
     { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   )
@@ -47,10 +55,17 @@ export const batchInput = z
       ctx.addIssue({ code: "custom", path: ["cultivatedArea"], message: "batch_cultivated_over_agricultural" });
     for (const k of ["agriculturalArea", "cultivatedArea", "unusedArea", "newConstructionArea"] as const) {
       const part = v[k];
-      if (part !== undefined && part > v.totalArea) ctx.addIssue({ code: "custom", path: [k], message: "batch_part_over_total" });
+      if (part !== undefined && part > v.totalArea)
+        ctx.addIssue({ code: "custom", path: [k], message: "batch_part_over_total" });
     }
     const { agriculturalArea: agri, unusedArea: unused } = v;
-    if (agri !== undefined && unused !== undefined && agri <= v.totalArea && unused <= v.totalArea && agri + unused > v.totalArea)
+    if (
+      agri !== undefined &&
+      unused !== undefined &&
+      agri <= v.totalArea &&
+      unused <= v.totalArea &&
+      agri + unused > v.totalArea
+    )
       ctx.addIssue({ code: "custom", path: ["unusedArea"], message: "batch_parts_over_total" });
   });
 export type BatchInput = z.infer<typeof batchInput>;

@@ -6,12 +6,28 @@ import { isIsoDate } from "./dates";
 export const text = (max: number) => z.string().trim().min(1).max(max);
 /** Optional text: blank counts as absent. */
 export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().max(max).optional(),
+  );
 /** A real calendar date YYYY-MM-DD. */
 export const isoDate = z.string().refine(isIsoDate, { message: "invalid_date" });
-export const positiveId = z.number().int().positive().max(2 ** 31);
+export const positiveId = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31);
 
-export const LAND_USES = ["commercial", "industrial", "residential", "public", "transport", "water", "special", "other"] as const;
+export const LAND_USES = [
+  "commercial",
+  "industrial",
+  "residential",
+  "public",
+  "transport",
+  "water",
+  "special",
+  "other",
+] as const;
 export type LandUse = (typeof LAND_USES)[number];
 export const ORIGINS = ["collective", "state"] as const;
 

@@ -25,7 +25,11 @@ export function lapseWarningFrom(approvedOn: string, rules: BatchRules = BATCH_R
  * to `acquired` is the expropriation that keeps the approval alive, a state-owned parcel skipping to
  * the reserve has nothing to expropriate, and a withdrawn one has no approval left.
  */
-export function lapseLevel(parcel: { state: string; approvedOn: string | null }, today: string, rules: BatchRules = BATCH_RULES): LapseLevel | null {
+export function lapseLevel(
+  parcel: { state: string; approvedOn: string | null },
+  today: string,
+  rules: BatchRules = BATCH_RULES,
+): LapseLevel | null {
   if (parcel.state !== "approved" || !parcel.approvedOn) return null;
   if (today >= lapseDate(parcel.approvedOn, rules)) return "lapsed";
   if (today >= lapseWarningFrom(parcel.approvedOn, rules)) return "lapse_soon";

@@ -44,7 +44,16 @@ export const MOVE_FIELDS: Record<State, readonly string[]> = {
   approved: ["docNo", "batchId"],
   acquired: ["docNo"],
   reserved: ["reserveNo", "reason"],
-  supplied: ["method", "docNo", "landUser", "priceWan", "agreedStartOn", "agreedCompletionOn", "supervisionNo", "reason"],
+  supplied: [
+    "method",
+    "docNo",
+    "landUser",
+    "priceWan",
+    "agreedStartOn",
+    "agreedCompletionOn",
+    "supervisionNo",
+    "reason",
+  ],
   started: ["permitNo"],
   completed: [],
   withdrawn: ["docNo", "reason"],
@@ -65,14 +74,20 @@ export function validateMove(
   today: string,
 ): MoveOk | MoveRefused {
   const kind = moveKind(parcel.state, body.to);
-  if (!kind) return { ok: false, error: "invalid_move", issues: [{ path: "to", code: "invalid_move", params: { from: parcel.state, to: body.to } }] };
+  if (!kind)
+    return {
+      ok: false,
+      error: "invalid_move",
+      issues: [{ path: "to", code: "invalid_move", params: { from: parcel.state, to: body.to } }],
+    };
   const parsed = targetFields[body.to].safeParse(body, { reportInput: true });
   const issues: Issue[] = parsed.success ? [] : issuesFromZod(parsed.error);
   if (body.to === "supplied") issues.push(...supplyRules(body));
   if (kind === "skip" && !(typeof body.reason === "string" && body.reason.trim()))
     issues.push({ path: "reason", code: "skip_needs_reason" });
   const dateProblem = checkMoveDate(body.date, parcel.lastMovedOn, today);
-  if (dateProblem) issues.push({ path: "date", code: dateProblem, params: { previous: parcel.lastMovedOn ?? "", today } });
+  if (dateProblem)
+    issues.push({ path: "date", code: dateProblem, params: { previous: parcel.lastMovedOn ?? "", today } });
   if (!parsed.success || issues.length) return { ok: false, error: "validation", issues };
   return { ok: true, to: body.to, date: body.date, note: body.note, fields: parsed.data as MoveFields };
 }
@@ -81,7 +96,8 @@ export function validateMove(
 function supplyRules(body: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
   if (body.method !== "allocation" && body.priceWan === undefined) issues.push({ path: "priceWan", code: "required" });
-  const start = body.agreedStartOn, end = body.agreedCompletionOn;
+  const start = body.agreedStartOn,
+    end = body.agreedCompletionOn;
   if (typeof start === "string" && typeof end === "string" && isIsoDate(start) && isIsoDate(end) && end < start)
     issues.push({ path: "agreedCompletionOn", code: "completion_before_start" });
   return issues;
@@ -90,5 +106,7 @@ function supplyRules(body: Record<string, unknown>): Issue[] {
 /** Parses the common part of a move; the issues name the missing or malformed fields. */
 export function parseMoveBase(body: unknown) {
   const parsed = moveBase.safeParse(body, { reportInput: true });
-  return parsed.success ? { ok: true as const, value: parsed.data } : { ok: false as const, issues: issuesFromZod(parsed.error) };
+  return parsed.success
+    ? { ok: true as const, value: parsed.data }
+    : { ok: false as const, issues: issuesFromZod(parsed.error) };
 }

@@ -12,7 +12,16 @@ export const STATE_COLUMNS: Record<State, (keyof ParcelPatch)[]> = {
   approved: ["approvedOn", "approvalDocNo"],
   acquired: ["acquiredOn", "acquisitionDocNo"],
   reserved: ["reservedOn", "reserveNo"],
-  supplied: ["suppliedOn", "supplyMethod", "supplyDocNo", "landUser", "priceYuan", "agreedStartOn", "agreedCompletionOn", "supervisionNo"],
+  supplied: [
+    "suppliedOn",
+    "supplyMethod",
+    "supplyDocNo",
+    "landUser",
+    "priceYuan",
+    "agreedStartOn",
+    "agreedCompletionOn",
+    "supervisionNo",
+  ],
   started: ["startedOn", "permitNo"],
   completed: ["completedOn"],
   withdrawn: ["withdrawnOn", "withdrawalDocNo", "withdrawalReason"],
@@ -28,7 +37,12 @@ export function movePatch(to: State, date: string, f: MoveFields): ParcelPatch {
   const base: ParcelPatch = { state: to, lastMovedOn: date };
   switch (to) {
     case "approved":
-      return { ...base, approvedOn: date, approvalDocNo: str(f.docNo), ...(f.batchId !== undefined ? { batchId: Number(f.batchId) } : {}) };
+      return {
+        ...base,
+        approvedOn: date,
+        approvalDocNo: str(f.docNo),
+        ...(f.batchId !== undefined ? { batchId: Number(f.batchId) } : {}),
+      };
     case "acquired":
       return { ...base, acquiredOn: date, acquisitionDocNo: str(f.docNo) };
     case "reserved":
@@ -57,7 +71,14 @@ export function movePatch(to: State, date: string, f: MoveFields): ParcelPatch {
 }
 
 /** The minimum an event needs to say for the chain to be replayed. */
-export type ChainEvent = { id: number; kind: string; fromState: string | null; toState: string | null; on: string; revertsEventId: number | null };
+export type ChainEvent = {
+  id: number;
+  kind: string;
+  fromState: string | null;
+  toState: string | null;
+  on: string;
+  revertsEventId: number | null;
+};
 
 /** The moves still in force, oldest first: each correction takes back the latest one. */
 export function effectiveMoves<E extends ChainEvent>(events: readonly E[]): E[] {
@@ -74,7 +95,10 @@ export function effectiveMoves<E extends ChainEvent>(events: readonly E[]): E[] 
  * and a batch it set put back. `previousOn` is the date of the move in force before it (or the
  * registration date of a parcel registered straight into the reserve), null for none.
  */
-export function correctionPatch(move: ChainEvent & { data: Record<string, unknown> }, previousOn: string | null): ParcelPatch {
+export function correctionPatch(
+  move: ChainEvent & { data: Record<string, unknown> },
+  previousOn: string | null,
+): ParcelPatch {
   const patch: ParcelPatch = { state: move.fromState as State, lastMovedOn: previousOn };
   for (const col of STATE_COLUMNS[move.toState as State] ?? []) (patch as Record<string, unknown>)[col] = null;
   if ("previousBatchId" in move.data) patch.batchId = (move.data.previousBatchId as number | null) ?? null;
@@ -86,8 +110,14 @@ export function correctionPatch(move: ChainEvent & { data: Record<string, unknow
  * both the correction itself and whether the page offers the correction form (docs/PRODUCT.md §3: an admin, or
  * the officer who recorded the move, on the same Shanghai day).
  */
-export function correctableMove<E extends ChainEvent & { actorId: number; recordedAt: string }>(user: Corrector, events: readonly E[], today: string): E | null {
+export function correctableMove<E extends ChainEvent & { actorId: number; recordedAt: string }>(
+  user: Corrector,
+  events: readonly E[],
+  today: string,
+): E | null {
   const last = effectiveMoves(events).at(-1);
   if (!last) return null;
-  return mayCorrect(user, { actorId: last.actorId, movedOnDay: shanghaiDate(new Date(last.recordedAt)) }, today) ? last : null;
+  return mayCorrect(user, { actorId: last.actorId, movedOnDay: shanghaiDate(new Date(last.recordedAt)) }, today)
+    ? last
+    : null;
 }

@@ -37,5 +37,8 @@ export const editInput = z
     projectId: positiveId.nullable().optional(),
     note: optionalText(500),
   })
-  .refine((v) => Object.keys(v).some((k) => k !== "version" && k !== "note"), { message: "nothing_to_edit", path: ["_"] });
+  .refine((v) => Object.keys(v).some((k) => k !== "version" && k !== "note"), {
+    message: "nothing_to_edit",
+    path: ["_"],
+  });
 export type EditInput = z.infer<typeof editInput>;

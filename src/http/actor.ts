@@ -5,4 +5,8 @@ import type { AppEnv, SessionUser } from "../env";
 export type Actor = { user: SessionUser; today: string; now: string };
 
 /** The authorized user as the author of a write, with the request's today and now. */
-export const actorOf = (c: Context<AppEnv>, user: SessionUser): Actor => ({ user, today: c.get("today"), now: c.get("now") });
+export const actorOf = (c: Context<AppEnv>, user: SessionUser): Actor => ({
+  user,
+  today: c.get("today"),
+  now: c.get("now"),
+});

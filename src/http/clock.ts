@@ -19,7 +19,8 @@ export function requestNow(c: Context<AppEnv>): Date {
   const seam = c.env?.TEST_CLOCK ?? "";
   if (!seam) return new Date();
   const host = new URL(c.req.url).hostname;
-  if (!LOCAL_HOSTS.has(host)) throw new ClockSeamRefused(`TEST_CLOCK is set on a Worker answering ${host}: refusing to serve`);
+  if (!LOCAL_HOSTS.has(host))
+    throw new ClockSeamRefused(`TEST_CLOCK is set on a Worker answering ${host}: refusing to serve`);
   if (seam !== "header") throw new ClockSeamRefused(`TEST_CLOCK must be "" or "header", not ${JSON.stringify(seam)}`);
   const today = c.req.header("X-Test-Today");
   const fixed = today && TODAY.test(today) ? `${today}T04:00:00.000Z` : c.req.header("X-Test-Now");

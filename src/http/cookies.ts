@@ -22,5 +22,11 @@ export function clearSessionCookie(c: Context) {
 
 /** Remembers an explicit language choice (?lang=), so the links and forms of the next pages keep it. */
 export function setLangCookie(c: Context, lang: string) {
-  setCookie(c, "lang", lang, { path: "/", httpOnly: true, secure: isHttps(c), sameSite: "Lax", maxAge: 365 * 24 * 60 * 60 });
+  setCookie(c, "lang", lang, {
+    path: "/",
+    httpOnly: true,
+    secure: isHttps(c),
+    sameSite: "Lax",
+    maxAge: 365 * 24 * 60 * 60,
+  });
 }

@@ -22,9 +22,11 @@ export const present = (v: string | undefined): v is string => v !== undefined &
 /** Blank → absent, so the shared schemas report "required" rather than an empty string. */
 export const text = (v: string | undefined) => (present(v) ? v : undefined);
 /** A plain decimal (a minus sign allowed) becomes a number; anything else stays text so the schema calls it malformed. */
-export const number = (v: string | undefined) => (present(v) ? (/^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v) : undefined);
+export const number = (v: string | undefined) =>
+  present(v) ? (/^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v) : undefined;
 /** Drops the absent keys, so a JSON schema sees exactly what was filled in. */
-export const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+export const compact = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 // A refused move names its states as codes; a person reads them as words ("已批准", not "approved").
 function namedStates(lang: Lang, issue: Issue): Issue {
@@ -38,9 +40,17 @@ function namedStates(lang: Lang, issue: Issue): Issue {
  * Issues as messages keyed by the form field they belong to. `aliases` maps schema paths onto
  * field names (an area object is two inputs); a path naming no visible field goes under "_".
  */
-export function fieldErrors(lang: Lang, issues: Issue[], fields: readonly string[], aliases: Record<string, string> = {}): FieldErrors {
+export function fieldErrors(
+  lang: Lang,
+  issues: Issue[],
+  fields: readonly string[],
+  aliases: Record<string, string> = {},
+): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of describeIssues(lang, issues.map((i) => namedStates(lang, i)))) {
+  for (const issue of describeIssues(
+    lang,
+    issues.map((i) => namedStates(lang, i)),
+  )) {
     const name = aliases[issue.path] ?? issue.path;
     const key = fields.includes(name) ? name : "_";
     const message = key === "_" && issue.path !== "_" ? `${issue.path}: ${issue.message}` : issue.message;

@@ -11,6 +11,7 @@ const JSON_TYPE = /^application\/json\s*(;|$)/i;
  */
 export const jsonOnlyApi = createMiddleware<AppEnv>(async (c, next) => {
   const carriesBody = c.req.method === "POST" || c.req.method === "PUT" || c.req.method === "PATCH";
-  if (isApi(c) && carriesBody && !JSON_TYPE.test(c.req.header("Content-Type") ?? "")) return problem(c, 415, "unsupported_media_type");
+  if (isApi(c) && carriesBody && !JSON_TYPE.test(c.req.header("Content-Type") ?? ""))
+    return problem(c, 415, "unsupported_media_type");
   await next();
 });

@@ -10,7 +10,8 @@ type Read = { ok: true; value: unknown } | { ok: false; response: Response };
  */
 export async function readJson(c: Context<AppEnv>): Promise<Read> {
   const type = c.req.header("Content-Type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(type)) return { ok: false, response: problem(c, 415, "unsupported_media_type") };
+  if (!/^application\/json\s*(;|$)/i.test(type))
+    return { ok: false, response: problem(c, 415, "unsupported_media_type") };
   try {
     return { ok: true, value: await c.req.json() };
   } catch {

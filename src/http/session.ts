@@ -59,7 +59,9 @@ export function sessionStatements(db: Db, id: string, now: Date) {
 }
 
 /** The session's user from the lookup's rows: none when unknown, expired, idle or deactivated. */
-export function sessionUserOf(rows: { id: number; username: string; displayName: string; role: SessionUser["role"]; active: boolean }[]): SessionUser | null {
+export function sessionUserOf(
+  rows: { id: number; username: string; displayName: string; role: SessionUser["role"]; active: boolean }[],
+): SessionUser | null {
   const row = rows[0];
   if (!row || !row.active) return null;
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };

@@ -29,7 +29,10 @@ export const common: Catalogue = {
   "error.bad_request": ["请求格式不正确", "Malformed request"],
   "error.unsupported_media_type": ["请以 application/json 提交", "Send application/json"],
   "error.validation": ["填写内容有误，请按提示修改", "Some fields need correcting"],
-  "error.version_conflict": ["该记录已被他人修改，请刷新后重试", "Someone else changed this record; reload and try again"],
+  "error.version_conflict": [
+    "该记录已被他人修改，请刷新后重试",
+    "Someone else changed this record; reload and try again",
+  ],
   "error.internal": ["服务器内部错误，请稍后重试", "Internal error; please try again"],
   "field.required": ["必填", "Required"],
   "field.invalid_type": ["格式不正确", "Wrong type"],

@@ -20,7 +20,11 @@ export function t(lang: Lang, key: string, params?: Record<string, string | numb
 }
 
 /** `?lang=en` wins, then a `lang` cookie, then Accept-Language; Chinese by default. */
-export function pickLang(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): Lang {
+export function pickLang(
+  query: string | undefined,
+  cookie: string | undefined,
+  acceptLanguage: string | undefined,
+): Lang {
   for (const v of [query, cookie]) {
     if (v === "en") return "en";
     if (v === "zh-CN" || v === "zh") return "zh-CN";

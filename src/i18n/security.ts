@@ -2,12 +2,18 @@ import type { Catalogue } from "./index";
 
 // Login lock-out, user administration (/admin/users) and the security log (/admin/security-log).
 export const security: Catalogue = {
-  "error.too_many_attempts": ["登录失败次数过多，已暂时锁定，请 {minutes} 分钟后再试", "Too many failed logins: locked, try again in {minutes} min"],
+  "error.too_many_attempts": [
+    "登录失败次数过多，已暂时锁定，请 {minutes} 分钟后再试",
+    "Too many failed logins: locked, try again in {minutes} min",
+  ],
   "admin.title": ["管理", "Administration"],
   "admin.users.title": ["用户管理", "Users"],
   "admin.users.create": ["新建用户", "New user"],
   "admin.users.empty": ["暂无用户", "No users yet"],
-  "admin.users.hint": ["停用或重置密码后，该用户所有已登录会话立即失效。", "Deactivating a user or resetting a password ends all of that user's sessions at once."],
+  "admin.users.hint": [
+    "停用或重置密码后，该用户所有已登录会话立即失效。",
+    "Deactivating a user or resetting a password ends all of that user's sessions at once.",
+  ],
   "admin.field.username": ["用户名", "Username"],
   "admin.field.displayName": ["姓名", "Name"],
   "admin.field.role": ["角色", "Role"],
@@ -32,7 +38,10 @@ export const security: Catalogue = {
   "field.admin_username_taken": ["该用户名已存在", "This username is taken"],
   "field.admin_self_change": ["不能修改或停用自己的账户", "You cannot change or deactivate your own account"],
   "admin.log.title": ["安全日志", "Security log"],
-  "admin.log.hint": ["记录登录成功与失败、登录锁定、所有 403 拒绝和管理员操作；日志只读，不可修改或删除。", "Logins, failed logins, lock-outs, every 403 and every admin action. Read-only: entries cannot be changed or deleted."],
+  "admin.log.hint": [
+    "记录登录成功与失败、登录锁定、所有 403 拒绝和管理员操作；日志只读，不可修改或删除。",
+    "Logins, failed logins, lock-outs, every 403 and every admin action. Read-only: entries cannot be changed or deleted.",
+  ],
   "admin.log.empty": ["暂无记录", "No entries yet"],
   "admin.log.at": ["时间（北京时间）", "Time (Beijing)"],
   "admin.log.kind": ["事件", "Event"],

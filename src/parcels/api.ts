@@ -33,7 +33,10 @@ export const parcelsApi = new Hono<AppEnv>()
       results: [rows],
     } = await authorize(c, (db) => [parcelListQuery(db, filter, limit, cursor)]);
     const page = parcelListPage(rows, limit);
-    return c.json({ items: page.items.map(parcelJson), nextCursor: page.nextCursor === null ? null : String(page.nextCursor) });
+    return c.json({
+      items: page.items.map(parcelJson),
+      nextCursor: page.nextCursor === null ? null : String(page.nextCursor),
+    });
   })
   .post("/", async (c) => {
     const { user, db } = await authorize(c);
@@ -71,7 +74,15 @@ export const parcelsApi = new Hono<AppEnv>()
     } = await authorize(c, (db) => [parcelQuery(db, id), idempotencyKeyQuery(db, idempotencyKey ?? "")]);
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    return answer(c, await moveParcel(db, { parcel, seen: idempotencyKey ? seen : undefined, idempotencyKey }, body.value, actorOf(c, user)));
+    return answer(
+      c,
+      await moveParcel(
+        db,
+        { parcel, seen: idempotencyKey ? seen : undefined, idempotencyKey },
+        body.value,
+        actorOf(c, user),
+      ),
+    );
   })
   .post("/:id/corrections", async (c) => {
     const id = idOrZero(c);

@@ -5,7 +5,10 @@ import { parcels, type Parcel, type ParcelEvent } from "../db/schema";
 import type { ParcelPatch } from "../domain/record";
 
 /** The event a change appends; `version` and `parcelId` are filled in by `applyParcelChange`. */
-export type NewEvent = Pick<ParcelEvent, "kind" | "fromState" | "toState" | "on" | "note" | "actorId" | "recordedAt"> & {
+export type NewEvent = Pick<
+  ParcelEvent,
+  "kind" | "fromState" | "toState" | "on" | "note" | "actorId" | "recordedAt"
+> & {
   data: Record<string, unknown>;
   revertsEventId?: number | null;
   idempotencyKey?: string | null;
@@ -26,7 +29,12 @@ export function guardedEventInsert(parcelId: number, version: number, e: NewEven
  * batch (chain_totals and batch_totals follow by trigger). Returns the new event's id, or null when
  * `parcel.version` is stale (nothing was written).
  */
-export async function applyParcelChange(db: Db, parcel: Parcel, patch: ParcelPatch, event: NewEvent): Promise<number | null> {
+export async function applyParcelChange(
+  db: Db,
+  parcel: Parcel,
+  patch: ParcelPatch,
+  event: NewEvent,
+): Promise<number | null> {
   const [update, inserted] = await runBatch(db, [
     db
       .update(parcels)

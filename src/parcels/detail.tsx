@@ -30,12 +30,22 @@ async function readDetail(c: Context<AppEnv>, withChoices: boolean) {
     user,
     db,
     results: [[parcel], events, choices],
-  } = await authorize(c, (db) => [parcelQuery(db, id), parcelEventsQuery(db, id), batchChoicesQuery(db, withChoices ? 500 : 0)]);
+  } = await authorize(c, (db) => [
+    parcelQuery(db, id),
+    parcelEventsQuery(db, id),
+    batchChoicesQuery(db, withChoices ? 500 : 0),
+  ]);
   return { user, db, parcel, events, batches: choicesOf(choices) };
 }
 
 /** What the page shows of a parcel and its events for this user today (the correction rule is the domain's). */
-function detailOf(c: Context<AppEnv>, user: SessionUser, parcel: ParcelView, events: ParcelEventView[], batches: [string, string][]): Detail {
+function detailOf(
+  c: Context<AppEnv>,
+  user: SessionUser,
+  parcel: ParcelView,
+  events: ParcelEventView[],
+  batches: [string, string][],
+): Detail {
   const targets = isState(parcel.state) ? allowedTargets(parcel.state) : [];
   return { parcel, events, targets, correctable: correctableMove(user, events, c.get("today")), batches };
 }
@@ -44,8 +54,17 @@ type Forms = { move?: FormScope; correction?: FormScope; conflict?: boolean };
 
 /** The detail: the section alone for htmx (it replaces itself in place), the whole page otherwise. */
 function render(c: Context<AppEnv>, d: Detail, forms: Forms, status: ContentfulStatusCode = 200) {
-  const props = { ctx: pageCtx(c), d, today: c.get("today"), move: forms.move ?? emptyForm("move"), correction: forms.correction ?? emptyForm("corr"), conflict: forms.conflict };
-  return wantsFragment(c) ? c.html(<DetailSection {...props} />, status) : c.html(<ParcelDetailPage {...props} />, status);
+  const props = {
+    ctx: pageCtx(c),
+    d,
+    today: c.get("today"),
+    move: forms.move ?? emptyForm("move"),
+    correction: forms.correction ?? emptyForm("corr"),
+    conflict: forms.conflict,
+  };
+  return wantsFragment(c)
+    ? c.html(<DetailSection {...props} />, status)
+    : c.html(<ParcelDetailPage {...props} />, status);
 }
 
 /**
@@ -53,12 +72,20 @@ function render(c: Context<AppEnv>, d: Detail, forms: Forms, status: ContentfulS
  * section — drawn from what was read before the write plus what the write returned, with no third
  * round trip. A refusal draws the same reads with the form as typed.
  */
-function answer(c: Context<AppEnv>, read: Awaited<ReturnType<typeof readDetail>>, r: OpResult, refused: (r: OpResult & { ok: false }) => Forms) {
+function answer(
+  c: Context<AppEnv>,
+  read: Awaited<ReturnType<typeof readDetail>>,
+  r: OpResult,
+  refused: (r: OpResult & { ok: false }) => Forms,
+) {
   const { user, parcel, events, batches } = read;
   if (!parcel) return notFound(c);
   if (r.ok && !wantsFragment(c)) return c.redirect(`/parcels/${parcel.id}`, 303);
   if (r.ok) {
-    const batchName = r.parcel.batchId === parcel.batchId ? parcel.batchName : (batches.find(([id]) => id === String(r.parcel.batchId))?.[1] ?? null);
+    const batchName =
+      r.parcel.batchId === parcel.batchId
+        ? parcel.batchName
+        : (batches.find(([id]) => id === String(r.parcel.batchId))?.[1] ?? null);
     return render(c, detailOf(c, user, { ...r.parcel, batchName }, r.event ? [...events, r.event] : events, []), {});
   }
   const d = detailOf(c, user, parcel, events, batches);
@@ -84,14 +111,28 @@ export const parcelDetailPages = new Hono<AppEnv>()
     if (!parcel || !isState(parcel.state)) return notFound(c);
     // The form names the version it was drawn from: if the parcel moved on since, say so now rather than after typing.
     const drawnAt = c.req.query("version");
-    if (drawnAt !== undefined && Number(drawnAt) !== parcel.version) return c.html(<ConflictNotice ctx={pageCtx(c)} parcel={parcel} />);
+    if (drawnAt !== undefined && Number(drawnAt) !== parcel.version)
+      return c.html(<ConflictNotice ctx={pageCtx(c)} parcel={parcel} />);
     const target = allowedTargets(parcel.state).find((s) => s === to) ?? null;
-    return c.html(<MoveFieldInputs ctx={pageCtx(c)} f={emptyForm("move")} from={parcel.state} to={target} batches={needsBatchChoices(target) ? batches : []} />);
+    return c.html(
+      <MoveFieldInputs
+        ctx={pageCtx(c)}
+        f={emptyForm("move")}
+        from={parcel.state}
+        to={target}
+        batches={needsBatchChoices(target) ? batches : []}
+      />,
+    );
   })
   .post("/:id/moves", async (c) => {
     const values = await readForm(c);
     const read = await readDetail(c, needsBatchChoices(values.to));
-    const r = await moveParcel(read.db, { parcel: read.parcel, seen: undefined }, moveBody(values), actorOf(c, read.user));
+    const r = await moveParcel(
+      read.db,
+      { parcel: read.parcel, seen: undefined },
+      moveBody(values),
+      actorOf(c, read.user),
+    );
     return answer(c, read, r, (refused) => {
       const fields = ["to", "date", "note", ...(isState(values.to) ? MOVE_FIELDS[values.to] : [])];
       return { move: { id: "move", values, errors: fieldErrors(c.get("lang"), refused.issues ?? [], fields) } };
@@ -101,5 +142,7 @@ export const parcelDetailPages = new Hono<AppEnv>()
     const values = await readForm(c);
     const read = await readDetail(c, false);
     const r = await correctParcel(read.db, read.parcel, read.events, correctionBody(values), actorOf(c, read.user));
-    return answer(c, read, r, (refused) => ({ correction: { id: "corr", values, errors: fieldErrors(c.get("lang"), refused.issues ?? [], ["reason"]) } }));
+    return answer(c, read, r, (refused) => ({
+      correction: { id: "corr", values, errors: fieldErrors(c.get("lang"), refused.issues ?? [], ["reason"]) },
+    }));
   });

@@ -24,8 +24,14 @@ const NUMERIC_MOVE_FIELDS = new Set(["batchId", "priceWan"]);
 
 /** The move form mapped onto the move input of docs/PRODUCT.md §9; only the chosen target's own fields travel. */
 export function moveBody(f: FormValues) {
-  const body: Record<string, unknown> = { to: text(f.to), date: text(f.date), version: number(f.version), note: text(f.note) };
-  for (const k of isState(f.to) ? MOVE_FIELDS[f.to] : []) body[k] = NUMERIC_MOVE_FIELDS.has(k) ? number(f[k]) : text(f[k]);
+  const body: Record<string, unknown> = {
+    to: text(f.to),
+    date: text(f.date),
+    version: number(f.version),
+    note: text(f.note),
+  };
+  for (const k of isState(f.to) ? MOVE_FIELDS[f.to] : [])
+    body[k] = NUMERIC_MOVE_FIELDS.has(k) ? number(f[k]) : text(f[k]);
   return compact(body);
 }
 
@@ -34,5 +40,22 @@ export function correctionBody(f: FormValues) {
   return compact({ version: number(f.version), reason: text(f.reason) });
 }
 
-export const REGISTER_FIELDS = ["code", "name", "town", "landUse", "origin", "areaValue", "areaUnit", "batchId", "note", "state", "date", "reserveNo"] as const;
-export const REGISTER_ALIASES: Record<string, string> = { "area.value": "areaValue", "area.unit": "areaUnit", area: "areaValue" };
+export const REGISTER_FIELDS = [
+  "code",
+  "name",
+  "town",
+  "landUse",
+  "origin",
+  "areaValue",
+  "areaUnit",
+  "batchId",
+  "note",
+  "state",
+  "date",
+  "reserveNo",
+] as const;
+export const REGISTER_ALIASES: Record<string, string> = {
+  "area.value": "areaValue",
+  "area.unit": "areaUnit",
+  area: "areaValue",
+};

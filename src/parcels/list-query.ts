@@ -9,7 +9,15 @@ export const PARCEL_LIST_DEFAULTS = { limit: 50 } as const;
 export const MAX_PAGE_SIZE = 200;
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
-const id = z.preprocess(blankToUndefined, z.coerce.number().int().positive().max(2 ** 53).optional());
+const id = z.preprocess(
+  blankToUndefined,
+  z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53)
+    .optional(),
+);
 
 // Query strings of the parcel list, shared by the page and the API; empty values mean "any".
 const listQuery = z.object({
@@ -19,11 +27,15 @@ const listQuery = z.object({
   batchId: id,
   projectId: id,
   q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
-  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(PARCEL_LIST_DEFAULTS.limit)),
+  limit: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(PARCEL_LIST_DEFAULTS.limit),
+  ),
   cursor: id,
 });
 
-export type ListQuery = { ok: true; filter: ParcelFilter; limit: number; cursor?: number } | { ok: false; issues: Issue[] };
+export type ListQuery =
+  { ok: true; filter: ParcelFilter; limit: number; cursor?: number } | { ok: false; issues: Issue[] };
 
 export function parseListQuery(query: Record<string, string>): ListQuery {
   const r = listQuery.safeParse(query, { reportInput: true });

@@ -37,7 +37,9 @@ export const parcelPages = new Hono<AppEnv>()
     const {
       results: [choices],
     } = await authorize(c, (db) => [batchChoicesQuery(db)]);
-    return c.html(<RegisterPage ctx={pageCtx(c)} f={emptyForm("reg", { areaUnit: "mu" })} batches={choicesOf(choices)} />);
+    return c.html(
+      <RegisterPage ctx={pageCtx(c)} f={emptyForm("reg", { areaUnit: "mu" })} batches={choicesOf(choices)} />,
+    );
   })
   .post("/", async (c) => {
     // The choices are read with the session, so a refused form comes back without a third round trip.
@@ -51,6 +53,9 @@ export const parcelPages = new Hono<AppEnv>()
     if (r.ok) return c.redirect(`/parcels/${r.parcel.id}`, 303);
     // 422 for what was typed wrong, 409 for a code that exists already: either way the form comes back as typed.
     const errors = fieldErrors(c.get("lang"), r.issues ?? [], REGISTER_FIELDS, REGISTER_ALIASES);
-    return c.html(<RegisterPage ctx={pageCtx(c)} f={{ id: "reg", values, errors }} batches={choicesOf(choices)} />, r.status);
+    return c.html(
+      <RegisterPage ctx={pageCtx(c)} f={{ id: "reg", values, errors }} batches={choicesOf(choices)} />,
+      r.status,
+    );
   })
   .route("/", parcelDetailPages);

@@ -28,7 +28,9 @@ function filterWhere(f: ParcelFilter): SQL[] {
   if (f.projectId !== undefined) where.push(eq(parcels.projectId, f.projectId));
   if (f.q) {
     const q = likeEscape(f.q);
-    where.push(or(sql`${parcels.code} LIKE ${q + "%"} ESCAPE '\\'`, sql`${parcels.name} LIKE ${"%" + q + "%"} ESCAPE '\\'`)!);
+    where.push(
+      or(sql`${parcels.code} LIKE ${q + "%"} ESCAPE '\\'`, sql`${parcels.name} LIKE ${"%" + q + "%"} ESCAPE '\\'`)!,
+    );
   }
   return where;
 }
@@ -62,7 +64,12 @@ export type ParcelView = ParcelListItem;
 
 /** One parcel with its batch's name (zero or one row). */
 export const parcelQuery = (db: Db, id: number) =>
-  db.select(withBatchName).from(parcels).leftJoin(batches, eq(batches.id, parcels.batchId)).where(eq(parcels.id, id)).limit(1);
+  db
+    .select(withBatchName)
+    .from(parcels)
+    .leftJoin(batches, eq(batches.id, parcels.batchId))
+    .where(eq(parcels.id, id))
+    .limit(1);
 
 /** A parcel's events, oldest first, each with the actor's username and name. */
 export function parcelEventsQuery(db: Db, parcelId: number) {

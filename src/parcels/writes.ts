@@ -37,15 +37,25 @@ export async function registerParcel(db: Db, body: unknown, a: Actor): Promise<O
   if (v.date && v.date > a.today) return invalid([{ path: "date", code: "after_today", params: { today: a.today } }]);
   const state = v.state ?? "planned";
   const values = {
-    code: v.code, name: v.name, town: v.town, landUse: v.landUse, origin: v.origin, areaM2: v.area, state,
-    batchId: v.batchId ?? null, projectId: v.projectId ?? null, createdBy: a.user.id, createdAt: a.now,
+    code: v.code,
+    name: v.name,
+    town: v.town,
+    landUse: v.landUse,
+    origin: v.origin,
+    areaM2: v.area,
+    state,
+    batchId: v.batchId ?? null,
+    projectId: v.projectId ?? null,
+    createdBy: a.user.id,
+    createdAt: a.now,
     ...(state === "reserved" ? { reservedOn: v.date!, reserveNo: v.reserveNo!, lastMovedOn: v.date! } : {}),
   };
   try {
     const [inserted] = await db.insert(parcels).values(values).returning();
     return { ok: true, parcel: inserted };
   } catch (e) {
-    if (violates(e, "UNIQUE")) return { ok: false, status: 409, error: "duplicate", issues: [{ path: "code", code: "duplicate_code" }] };
+    if (violates(e, "UNIQUE"))
+      return { ok: false, status: 409, error: "duplicate", issues: [{ path: "code", code: "duplicate_code" }] };
     if (isUnknownBatch(e)) return unknownBatch;
     throw e;
   }
@@ -62,11 +72,25 @@ async function writeChange(db: Db, parcel: Parcel, patch: ParcelPatch, event: Ne
   }
   if (id === null) return conflict;
   const view: ParcelEventView = {
-    id, kind: event.kind, fromState: event.fromState, toState: event.toState, on: event.on, data: JSON.stringify(event.data),
-    note: event.note, actorId: a.user.id, actor: a.user.username, actorName: a.user.displayName, recordedAt: event.recordedAt,
-    version: parcel.version + 1, revertsEventId: event.revertsEventId ?? null,
+    id,
+    kind: event.kind,
+    fromState: event.fromState,
+    toState: event.toState,
+    on: event.on,
+    data: JSON.stringify(event.data),
+    note: event.note,
+    actorId: a.user.id,
+    actor: a.user.username,
+    actorName: a.user.displayName,
+    recordedAt: event.recordedAt,
+    version: parcel.version + 1,
+    revertsEventId: event.revertsEventId ?? null,
   };
-  return { ok: true, parcel: { ...parcel, ...patch, version: parcel.version + 1, updatedAt: event.recordedAt }, event: view };
+  return {
+    ok: true,
+    parcel: { ...parcel, ...patch, version: parcel.version + 1, updatedAt: event.recordedAt },
+    event: view,
+  };
 }
 
 /** What a move needs read beforehand: the parcel, and the answer stored under its Idempotency-Key if any. */
@@ -81,15 +105,26 @@ export async function moveParcel(db: Db, m: MoveContext, body: unknown, a: Actor
   if (!base.ok) return invalid(base.issues);
   if (base.value.version !== parcel.version) return conflict;
   if (!isState(parcel.state)) throw new Error(`parcel ${parcel.id} has unknown state ${parcel.state}`);
-  const checked = validateMove({ state: parcel.state, lastMovedOn: parcel.lastMovedOn }, { ...(body as object), ...base.value }, a.today);
+  const checked = validateMove(
+    { state: parcel.state, lastMovedOn: parcel.lastMovedOn },
+    { ...(body as object), ...base.value },
+    a.today,
+  );
   if (!checked.ok) return invalid(checked.issues, checked.error);
   const patch = movePatch(checked.to, checked.date, checked.fields);
   const data: Record<string, unknown> = { ...checked.fields };
   if ("batchId" in patch) data.previousBatchId = parcel.batchId;
   const after = { ...parcel, ...patch, version: parcel.version + 1, updatedAt: a.now };
   const event: NewEvent = {
-    kind: "move", fromState: parcel.state, toState: checked.to, on: checked.date, note: checked.note ?? null,
-    actorId: a.user.id, recordedAt: a.now, data, idempotencyKey: idempotencyKey ?? null,
+    kind: "move",
+    fromState: parcel.state,
+    toState: checked.to,
+    on: checked.date,
+    note: checked.note ?? null,
+    actorId: a.user.id,
+    recordedAt: a.now,
+    data,
+    idempotencyKey: idempotencyKey ?? null,
     response: idempotencyKey ? JSON.stringify(parcelJson(after)) : null,
   };
   try {
@@ -110,7 +145,13 @@ function replay(seen: IdempotentAnswer, parcel: Parcel | undefined, a: Actor): O
 }
 
 /** Undoes the latest move still in force, as a `correction` event (docs/PRODUCT.md §3). */
-export async function correctParcel(db: Db, parcel: Parcel | undefined, events: ParcelEventView[], body: unknown, a: Actor): Promise<OpResult> {
+export async function correctParcel(
+  db: Db,
+  parcel: Parcel | undefined,
+  events: ParcelEventView[],
+  body: unknown,
+  a: Actor,
+): Promise<OpResult> {
   if (!parcel) return notFound;
   const parsed = parseWith(correctionInput, body);
   if (!parsed.ok) return invalid(parsed.issues);
@@ -122,10 +163,23 @@ export async function correctParcel(db: Db, parcel: Parcel | undefined, events: 
   // With no earlier move in force, a parcel leaving "reserved" was registered straight into the reserve.
   const previousOn = moves.at(-2)?.on ?? (last.fromState === "reserved" ? parcel.reservedOn : null);
   const patch = correctionPatch({ ...last, data: JSON.parse(last.data) }, previousOn);
-  return writeChange(db, parcel, patch, {
-    kind: "correction", fromState: parcel.state, toState: last.fromState, on: a.today, note: parsed.value.reason,
-    actorId: a.user.id, recordedAt: a.now, data: { reason: parsed.value.reason, undoneEventId: last.id }, revertsEventId: last.id,
-  }, a);
+  return writeChange(
+    db,
+    parcel,
+    patch,
+    {
+      kind: "correction",
+      fromState: parcel.state,
+      toState: last.fromState,
+      on: a.today,
+      note: parsed.value.reason,
+      actorId: a.user.id,
+      recordedAt: a.now,
+      data: { reason: parsed.value.reason, undoneEventId: last.id },
+      revertsEventId: last.id,
+    },
+    a,
+  );
 }
 
 /** Edits registration fields (docs/PRODUCT.md §9 PATCH), recorded as an `edit` event with what changed. */
@@ -135,7 +189,14 @@ export async function editParcel(db: Db, parcel: Parcel | undefined, body: unkno
   if (!parsed.ok) return invalid(parsed.issues);
   const v = parsed.value;
   if (v.version !== parcel.version) return conflict;
-  const wanted: ParcelPatch = { name: v.name, town: v.town, landUse: v.landUse, areaM2: v.area, batchId: v.batchId, projectId: v.projectId };
+  const wanted: ParcelPatch = {
+    name: v.name,
+    town: v.town,
+    landUse: v.landUse,
+    areaM2: v.area,
+    batchId: v.batchId,
+    projectId: v.projectId,
+  };
   const patch: ParcelPatch = {};
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [k, to] of Object.entries(wanted) as [keyof ParcelPatch, unknown][]) {
@@ -144,8 +205,20 @@ export async function editParcel(db: Db, parcel: Parcel | undefined, body: unkno
     changes[k] = { from: parcel[k as keyof Parcel], to };
   }
   if (!Object.keys(patch).length) return { ok: true, parcel };
-  return writeChange(db, parcel, patch, {
-    kind: "edit", fromState: parcel.state, toState: parcel.state, on: a.today, note: v.note ?? null,
-    actorId: a.user.id, recordedAt: a.now, data: { changes },
-  }, a);
+  return writeChange(
+    db,
+    parcel,
+    patch,
+    {
+      kind: "edit",
+      fromState: parcel.state,
+      toState: parcel.state,
+      on: a.today,
+      note: v.note ?? null,
+      actorId: a.user.id,
+      recordedAt: a.now,
+      data: { changes },
+    },
+    a,
+  );
 }

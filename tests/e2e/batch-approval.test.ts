@@ -36,13 +36,21 @@ describe("registering a batch and approving it", () => {
     const api = await apiAs(base, "officer");
     for (const i of [1, 2])
       await api("POST", "/api/v1/parcels", {
-        code: `${NAME}-${i}`, name: `批次测试地块${i}`, town: "余新镇", landUse: "industrial", origin: "collective", area: { value: 12, unit: "mu" }, batchId,
+        code: `${NAME}-${i}`,
+        name: `批次测试地块${i}`,
+        town: "余新镇",
+        landUse: "industrial",
+        origin: "collective",
+        area: { value: 12, unit: "mu" },
+        batchId,
       });
     await page.reload();
     await checkPage(page, "22-batch-before-approval");
     await page.getByLabel("批准文号").fill("浙土字〔2023〕A1234号");
     await page.getByRole("button", { name: "确认批准" }).click();
-    await expect.poll(() => page.locator("#batch-detail").textContent()).toContain("批次已批准，2 宗地块已转为“已批准”。");
+    await expect
+      .poll(() => page.locator("#batch-detail").textContent())
+      .toContain("批次已批准，2 宗地块已转为“已批准”。");
     const states = await page.locator('#batch-detail tbody .badge[class*=" s-"]').allTextContents();
     expect(states).toEqual(["已批准", "已批准"]);
     await checkPage(page, "23-batch-approved");

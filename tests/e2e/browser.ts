@@ -7,7 +7,15 @@ import { HTMX_CDN_URL } from "../../views/page-context";
 const HTMX_BYTES = readFileSync(join(process.cwd(), "node_modules", "htmx.org", "dist", "htmx.min.js"));
 
 // Debian's Chromium as root on a machine without network: no sandbox, nothing phoning home.
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+  "--disable-quic",
+];
 
 export type Browser = { context: BrowserContext; problems: string[]; close: () => Promise<void> };
 
@@ -30,7 +38,11 @@ export async function openBrowser(locale = "zh-CN"): Promise<Browser> {
   await context.route("**/*", (route) => {
     const url = route.request().url();
     if (url === HTMX_CDN_URL)
-      return route.fulfill({ status: 200, body: HTMX_BYTES, headers: { "Content-Type": "text/javascript; charset=utf-8", "Access-Control-Allow-Origin": "*" } });
+      return route.fulfill({
+        status: 200,
+        body: HTMX_BYTES,
+        headers: { "Content-Type": "text/javascript; charset=utf-8", "Access-Control-Allow-Origin": "*" },
+      });
     if (new URL(url).hostname === "127.0.0.1") return route.continue();
     problems.push(`off-machine request refused: ${url}`);
     return route.abort();
@@ -48,7 +60,8 @@ function watch(page: Page, problems: string[]) {
   page.on("pageerror", (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
   page.on("console", (m) => {
     // A 4xx answer is the flows' own doing (a refused login, a 422 form, a 409 conflict): not a fault.
-    if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) problems.push(`console error on ${page.url()}: ${m.text()}`);
+    if (m.type() === "error" && !/status of 4\d\d/.test(m.text()))
+      problems.push(`console error on ${page.url()}: ${m.text()}`);
   });
 }
 

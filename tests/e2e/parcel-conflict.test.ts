@@ -15,7 +15,14 @@ const base = inject("baseUrl");
 beforeAll(async () => {
   api = await apiAs(base, "officer");
   const code = `E2EX${Date.now() % 100000}`;
-  const parcel = await api("POST", "/api/v1/parcels", { code, name: "冲突测试地块", town: "新丰镇", landUse: "industrial", origin: "collective", area: { value: 8, unit: "mu" } });
+  const parcel = await api("POST", "/api/v1/parcels", {
+    code,
+    name: "冲突测试地块",
+    town: "新丰镇",
+    landUse: "industrial",
+    origin: "collective",
+    area: { value: 8, unit: "mu" },
+  });
   detailUrl = `${base}/parcels/${parcel.id}`;
   browser = await openBrowser();
   page = await browser.context.newPage();
@@ -33,9 +40,9 @@ describe("a stale form, a correction, English, logging out", () => {
     await moveTo(page, "已批准");
     await expectState(page, "已批准");
     await stale.getByRole("button", { name: "确认推进" }).click();
-    await expect.poll(() => stale.getByRole("alert").textContent()).toBe(
-      "该记录已被他人修改，当前状态：已批准（版本 2）。下方为最新内容，请核对后重新操作。",
-    );
+    await expect
+      .poll(() => stale.getByRole("alert").textContent())
+      .toBe("该记录已被他人修改，当前状态：已批准（版本 2）。下方为最新内容，请核对后重新操作。");
     await expectState(stale, "已批准");
     await checkPage(stale, "11-detail-conflict");
   });
@@ -45,10 +52,15 @@ describe("a stale form, a correction, English, logging out", () => {
     await page.getByLabel("理由", { exact: true }).fill("批准文号录入错误，撤销后重新推进");
     await page.getByRole("button", { name: "确认更正" }).click();
     await expectState(page, "拟报批");
-    const events = (await api("GET", new URL(detailUrl).pathname.replace("/parcels", "/api/v1/parcels"))).events as { id: number; kind: string }[];
+    const events = (await api("GET", new URL(detailUrl).pathname.replace("/parcels", "/api/v1/parcels"))).events as {
+      id: number;
+      kind: string;
+    }[];
     const undone = events.find((e) => e.kind === "move")!;
     // The timeline's newest entry is the correction, naming the move it undid.
-    await expect.poll(() => page.locator("#parcel-detail").textContent()).toMatch(new RegExp(`所撤销记录\\s*#${undone.id}\\b`));
+    await expect
+      .poll(() => page.locator("#parcel-detail").textContent())
+      .toMatch(new RegExp(`所撤销记录\\s*#${undone.id}\\b`));
     await checkPage(page, "12-detail-corrected");
   });
 

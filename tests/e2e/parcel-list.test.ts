@@ -16,7 +16,12 @@ beforeAll(async () => {
   for (let i = 1; i <= 60; i++) {
     const [town, landUse] = i <= 40 ? ["凤桥镇", "industrial"] : ["新丰镇", "residential"];
     await api("POST", "/api/v1/parcels", {
-      code: `${PREFIX}-${String(i).padStart(3, "0")}`, name: `浏览测试地块${i}`, town, landUse, origin: "collective", area: { value: 10, unit: "mu" },
+      code: `${PREFIX}-${String(i).padStart(3, "0")}`,
+      name: `浏览测试地块${i}`,
+      town,
+      landUse,
+      origin: "collective",
+      area: { value: 10, unit: "mu" },
     });
   }
   browser = await openBrowser();

@@ -35,7 +35,14 @@ describe("parcel pages in a browser", () => {
     const town = `浏览器镇${Date.now()}`;
     for (let i = 0; i < 55; i++) {
       const res = await page.request.post(`${base}/api/v1/parcels`, {
-        data: { code: `${code}-${i}`, name: `浏览器测试地块${i}`, town, landUse: i === 0 ? "residential" : "industrial", origin: "collective", area: { value: 2.5, unit: "mu" } },
+        data: {
+          code: `${code}-${i}`,
+          name: `浏览器测试地块${i}`,
+          town,
+          landUse: i === 0 ? "residential" : "industrial",
+          origin: "collective",
+          area: { value: 2.5, unit: "mu" },
+        },
       });
       expect(res.status()).toBe(201);
     }
@@ -108,9 +115,13 @@ describe("parcel pages in a browser", () => {
     await other.close();
     // Choosing a target on the stale form already tells of the change; posting it is refused in place.
     await page.getByLabel("推进至").selectOption("approved");
-    await expect.poll(() => page.locator("#move-fields").textContent()).toContain("该记录已被他人修改，当前状态：已撤回/核减");
+    await expect
+      .poll(() => page.locator("#move-fields").textContent())
+      .toContain("该记录已被他人修改，当前状态：已撤回/核减");
     await page.getByRole("button", { name: "确认推进" }).click();
-    await expect.poll(() => page.locator("#parcel-detail > .notice").textContent()).toContain("该记录已被他人修改，当前状态：已撤回/核减");
+    await expect
+      .poll(() => page.locator("#parcel-detail > .notice").textContent())
+      .toContain("该记录已被他人修改，当前状态：已撤回/核减");
     expect(await page.locator(STATE_BADGE).textContent()).toBe("已撤回/核减");
     await checkPage(page, "15-conflict");
     expect(browser.problems).toEqual([]);

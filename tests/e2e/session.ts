@@ -20,7 +20,11 @@ export async function apiAs(base: string, username: string) {
   if (res.status !== 200) throw new Error(`API login as ${username}: ${res.status}`);
   const cookie = res.headers.get("Set-Cookie")!.split(";")[0];
   return async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(base + path, { method, headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const r = await fetch(base + path, {
+      method,
+      headers: { Cookie: cookie, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
     return r.json() as Promise<Record<string, unknown>>;
   };

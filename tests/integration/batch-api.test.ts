@@ -11,19 +11,29 @@ type Issue = { path: string; code: string; message: string };
 
 describe("POST /api/v1/batches (register)", () => {
   it("registers a batch with its areas in 亩 and 公顷", async () => {
-    const res = await officer.json("POST", "/api/v1/batches", newBatch({
-      name: "南湖区2023年度第3批次城镇建设用地",
-      totalArea: { value: 41.08, unit: "ha" },
-      agriculturalArea: { value: 616.2, unit: "mu" },
-      cultivatedArea: { value: 1.5, unit: "ha" },
-      unusedArea: undefined,
-      newConstructionArea: undefined,
-      note: "  ",
-    }));
+    const res = await officer.json(
+      "POST",
+      "/api/v1/batches",
+      newBatch({
+        name: "南湖区2023年度第3批次城镇建设用地",
+        totalArea: { value: 41.08, unit: "ha" },
+        agriculturalArea: { value: 616.2, unit: "mu" },
+        cultivatedArea: { value: 1.5, unit: "ha" },
+        unusedArea: undefined,
+        newConstructionArea: undefined,
+        note: "  ",
+      }),
+    );
     expect(res.status).toBe(201);
     // 41.08 ha = 410,800 m² = 616.2 亩; 1.5 ha = 15,000 m² = 22.5 亩.
     expect(await res.json()).toMatchObject({
-      name: "南湖区2023年度第3批次城镇建设用地", kind: "urban", authority: "省政府", docNo: null, approvedOn: null, note: null, version: 1,
+      name: "南湖区2023年度第3批次城镇建设用地",
+      kind: "urban",
+      authority: "省政府",
+      docNo: null,
+      approvedOn: null,
+      note: null,
+      version: 1,
       areas: {
         total: { areaM2: 410800, areaMu: 616.2, areaHa: 41.08 },
         agricultural: { areaM2: 410800, areaMu: 616.2, areaHa: 41.08 },
@@ -31,8 +41,13 @@ describe("POST /api/v1/batches (register)", () => {
         unused: null,
         newConstruction: null,
       },
-      parcelCount: 0, plannedCount: 0, supplyRate: null, age: null,
-      approved: { areaM2: 0 }, approvedUnsupplied: { areaM2: 0 }, approvedUnsuppliedMu: 0,
+      parcelCount: 0,
+      plannedCount: 0,
+      supplyRate: null,
+      age: null,
+      approved: { areaM2: 0 },
+      approvedUnsupplied: { areaM2: 0 },
+      approvedUnsuppliedMu: 0,
     });
   });
 
@@ -49,10 +64,30 @@ describe("POST /api/v1/batches (register)", () => {
     ["a missing total area", { totalArea: undefined }, "totalArea", "required"],
     ["a zero total area", { totalArea: { value: 0, unit: "mu" } }, "totalArea.value", "too_small"],
     ["an area in acres", { unusedArea: { value: 1, unit: "acre" } }, "unusedArea.unit", "invalid_choice"],
-    ["an area given as text", { agriculturalArea: { value: "250", unit: "mu" } }, "agriculturalArea.value", "invalid_type"],
-    ["cultivated land over agricultural land", { cultivatedArea: { value: 251, unit: "mu" } }, "cultivatedArea", "batch_cultivated_over_agricultural"],
-    ["a part over the total", { newConstructionArea: { value: 301, unit: "mu" } }, "newConstructionArea", "batch_part_over_total"],
-    ["agricultural plus unused over the total", { unusedArea: { value: 51, unit: "mu" } }, "unusedArea", "batch_parts_over_total"],
+    [
+      "an area given as text",
+      { agriculturalArea: { value: "250", unit: "mu" } },
+      "agriculturalArea.value",
+      "invalid_type",
+    ],
+    [
+      "cultivated land over agricultural land",
+      { cultivatedArea: { value: 251, unit: "mu" } },
+      "cultivatedArea",
+      "batch_cultivated_over_agricultural",
+    ],
+    [
+      "a part over the total",
+      { newConstructionArea: { value: 301, unit: "mu" } },
+      "newConstructionArea",
+      "batch_part_over_total",
+    ],
+    [
+      "agricultural plus unused over the total",
+      { unusedArea: { value: 51, unit: "mu" } },
+      "unusedArea",
+      "batch_parts_over_total",
+    ],
     ["an approval date without doc no.", { approvedOn: "2020-01-01" }, "docNo", "batch_doc_no_with_date"],
     ["a doc no. without approval date", { docNo: "浙政土〔2020〕1号" }, "approvedOn", "batch_date_with_doc_no"],
     ["an impossible approval date", { docNo: "X", approvedOn: "2023-02-30" }, "approvedOn", "invalid_date"],
@@ -72,15 +107,27 @@ describe("POST /api/v1/batches (register)", () => {
     });
 
   it("reports every problem at once: a bad area and a doc no. without its date", async () => {
-    const res = await officer.json("POST", "/api/v1/batches", newBatch({ name: "", totalArea: { value: "x", unit: "mu" }, docNo: "浙政土〔2020〕1号" }));
+    const res = await officer.json(
+      "POST",
+      "/api/v1/batches",
+      newBatch({ name: "", totalArea: { value: "x", unit: "mu" }, docNo: "浙政土〔2020〕1号" }),
+    );
     expect(res.status).toBe(422);
     const { issues } = (await res.json()) as { issues: Issue[] };
-    expect(issues.map((i) => `${i.path}:${i.code}`).sort()).toEqual(["approvedOn:batch_date_with_doc_no", "name:required", "totalArea.value:invalid_type"]);
+    expect(issues.map((i) => `${i.path}:${i.code}`).sort()).toEqual([
+      "approvedOn:batch_date_with_doc_no",
+      "name:required",
+      "totalArea.value:invalid_type",
+    ]);
   });
 
   it("answers 401 without a session and 403 to a viewer or a lead, writing nothing", async () => {
     const before = await count("batches");
-    const anon = await call("/api/v1/batches", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(newBatch()) });
+    const anon = await call("/api/v1/batches", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(newBatch()),
+    });
     expect(anon.status).toBe(401);
     for (const role of ["viewer", "lead"] as const) {
       const res = await (await session(role)).json("POST", "/api/v1/batches", newBatch());
@@ -94,7 +141,11 @@ describe("POST /api/v1/batches (register)", () => {
   });
 
   it("takes only JSON (415 otherwise)", async () => {
-    const res = await call("/api/v1/batches", { method: "POST", headers: { Cookie: officer.cookie, "Content-Type": "text/plain" }, body: "{}" });
+    const res = await call("/api/v1/batches", {
+      method: "POST",
+      headers: { Cookie: officer.cookie, "Content-Type": "text/plain" },
+      body: "{}",
+    });
     expect(res.status).toBe(415);
   });
 });

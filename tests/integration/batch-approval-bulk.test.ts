@@ -13,8 +13,17 @@ beforeAll(async () => {
 
 const APPROVAL = { docNo: "浙政土〔2023〕300号", date: "2023-06-01" };
 const states = async (batchId: number) =>
-  Object.fromEntries(((await env.DB.prepare("SELECT state, count(*) AS n FROM parcels WHERE batch_id = ? GROUP BY state").bind(batchId).all<{ state: string; n: number }>()).results).map((r) => [r.state, r.n]));
-const batchRow = (id: number) => env.DB.prepare("SELECT * FROM batches WHERE id = ?").bind(id).first<Batch & { doc_no: string | null; approved_on: string | null }>();
+  Object.fromEntries(
+    (
+      await env.DB.prepare("SELECT state, count(*) AS n FROM parcels WHERE batch_id = ? GROUP BY state")
+        .bind(batchId)
+        .all<{ state: string; n: number }>()
+    ).results.map((r) => [r.state, r.n]),
+  );
+const batchRow = (id: number) =>
+  env.DB.prepare("SELECT * FROM batches WHERE id = ?")
+    .bind(id)
+    .first<Batch & { doc_no: string | null; approved_on: string | null }>();
 
 describe("batch approval at scale and under concurrency", () => {
   it("approves 300 planned parcels in one request: 300 approved, 300 events", async () => {
@@ -24,11 +33,29 @@ describe("batch approval at scale and under concurrency", () => {
     const res = await officer.json("POST", `/api/v1/batches/${b.id}/approval`, APPROVAL);
     expect(res.status, await res.clone().text()).toBe(200);
     // 300 × 1000 m² = 300,000 m² = 450 亩.
-    expect(await res.json()).toMatchObject({ parcelCount: 300, plannedCount: 0, approved: { areaM2: 300000, areaMu: 450 } });
+    expect(await res.json()).toMatchObject({
+      parcelCount: 300,
+      plannedCount: 0,
+      approved: { areaM2: 300000, areaMu: 450 },
+    });
     expect(await states(b.id)).toEqual({ approved: 300 });
-    expect(await count("parcel_events") - eventsBefore).toBe(300);
-    expect(await count("parcel_events", "kind = 'move' AND to_state = 'approved' AND version = 2 AND parcel_id IN (SELECT id FROM parcels WHERE batch_id = ?)", b.id)).toBe(300);
-    expect(await count("parcel_events", `parcel_id BETWEEN ? AND ? AND json_extract(data, '$.batchId') = ?`, Math.min(...ids), Math.max(...ids), b.id)).toBe(300);
+    expect((await count("parcel_events")) - eventsBefore).toBe(300);
+    expect(
+      await count(
+        "parcel_events",
+        "kind = 'move' AND to_state = 'approved' AND version = 2 AND parcel_id IN (SELECT id FROM parcels WHERE batch_id = ?)",
+        b.id,
+      ),
+    ).toBe(300);
+    expect(
+      await count(
+        "parcel_events",
+        `parcel_id BETWEEN ? AND ? AND json_extract(data, '$.batchId') = ?`,
+        Math.min(...ids),
+        Math.max(...ids),
+        b.id,
+      ),
+    ).toBe(300);
   });
 
   // The move may land before the approval reads the parcels (both succeed: 299 approved, 1 withdrawn),
@@ -44,7 +71,13 @@ describe("batch approval at scale and under concurrency", () => {
       const [approval, move] = await Promise.all([
         officer.json("POST", `/api/v1/batches/${b.id}/approval`, APPROVAL),
         new Promise((r) => setTimeout(r, delayMs)).then(() =>
-          officer.json("POST", `/api/v1/parcels/${target}/moves`, { to: "withdrawn", version: 1, date: "2023-05-01", docNo: "撤回1号", reason: "项目取消" }),
+          officer.json("POST", `/api/v1/parcels/${target}/moves`, {
+            to: "withdrawn",
+            version: 1,
+            date: "2023-05-01",
+            docNo: "撤回1号",
+            reason: "项目取消",
+          }),
         ),
       ]);
       const events = (await count("parcel_events")) - eventsBefore;
@@ -77,14 +110,20 @@ describe("batch approval at scale and under concurrency", () => {
     expect(edit.status).toBe(200);
     const totalsBefore = (await env.DB.prepare("SELECT * FROM chain_totals ORDER BY state").all()).results;
     const eventsBefore = await count("parcel_events");
-    const ok = await approveBatchWrite(db, batch, seen, { ...APPROVAL, actorId: officer.id, now: new Date().toISOString() });
+    const ok = await approveBatchWrite(db, batch, seen, {
+      ...APPROVAL,
+      actorId: officer.id,
+      now: new Date().toISOString(),
+    });
     expect(ok).toBe(false);
     // The batch row was updated by the first statement; the guard's failure must have undone it too.
     expect(await batchRow(b.id)).toMatchObject({ doc_no: null, approved_on: null, version: 1 });
     expect(await states(b.id)).toEqual({ planned: 5 });
-    expect(await count("parcel_events") - eventsBefore).toBe(0);
+    expect((await count("parcel_events")) - eventsBefore).toBe(0);
     expect((await env.DB.prepare("SELECT * FROM chain_totals ORDER BY state").all()).results).toEqual(totalsBefore);
-    expect(await env.DB.prepare("SELECT planned_count, approved_m2 FROM batch_totals WHERE batch_id = ?").bind(b.id).first()).toEqual({ planned_count: 5, approved_m2: 0 });
+    expect(
+      await env.DB.prepare("SELECT planned_count, approved_m2 FROM batch_totals WHERE batch_id = ?").bind(b.id).first(),
+    ).toEqual({ planned_count: 5, approved_m2: 0 });
     expect(await count("write_guards")).toBe(0);
   });
 
@@ -95,7 +134,11 @@ describe("batch approval at scale and under concurrency", () => {
     const batch = (await db.query.batches.findFirst({ where: (t, { eq }) => eq(t.id, b.id) }))!;
     const seen = await readPlanned(db, b.id);
     await plannedParcels(officer, b.id, 1, 700);
-    const ok = await approveBatchWrite(db, batch, seen, { ...APPROVAL, actorId: officer.id, now: new Date().toISOString() });
+    const ok = await approveBatchWrite(db, batch, seen, {
+      ...APPROVAL,
+      actorId: officer.id,
+      now: new Date().toISOString(),
+    });
     expect(ok).toBe(false);
     expect(await states(b.id)).toEqual({ planned: 4 });
     expect(await batchRow(b.id)).toMatchObject({ approved_on: null, version: 1 });
@@ -105,9 +148,11 @@ describe("batch approval at scale and under concurrency", () => {
     const b = await createBatch(officer);
     await insertPlannedParcels(b.id, 20, 100);
     const eventsBefore = await count("parcel_events");
-    const results = await Promise.all([1, 2, 3].map(() => officer.json("POST", `/api/v1/batches/${b.id}/approval`, APPROVAL)));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => officer.json("POST", `/api/v1/batches/${b.id}/approval`, APPROVAL)),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     expect(await states(b.id)).toEqual({ approved: 20 });
-    expect(await count("parcel_events") - eventsBefore).toBe(20);
+    expect((await count("parcel_events")) - eventsBefore).toBe(20);
   });
 });

@@ -9,9 +9,18 @@ beforeAll(async () => {
 });
 
 const APPROVAL = { docNo: "浙政土〔2023〕45号", date: "2023-04-20" };
-const approve = (id: number, body: unknown = APPROVAL, client = officer) => client.json("POST", `/api/v1/batches/${id}/approval`, body);
+const approve = (id: number, body: unknown = APPROVAL, client = officer) =>
+  client.json("POST", `/api/v1/batches/${id}/approval`, body);
 const totals = async () =>
-  Object.fromEntries(((await env.DB.prepare("SELECT state, count, area_m2 FROM chain_totals").all<{ state: string; count: number; area_m2: number }>()).results).map((r) => [r.state, r]));
+  Object.fromEntries(
+    (
+      await env.DB.prepare("SELECT state, count, area_m2 FROM chain_totals").all<{
+        state: string;
+        count: number;
+        area_m2: number;
+      }>()
+    ).results.map((r) => [r.state, r]),
+  );
 
 /** Everything a refused approval must leave as it was. */
 async function snapshot(batchId: number) {
@@ -32,15 +41,37 @@ describe("POST /api/v1/batches/:id/approval", () => {
     expect(res.status).toBe(200);
     // 3 × 2000 m² = 6000 m² = 9 亩, none supplied yet.
     expect(await res.json()).toMatchObject({
-      id: b.id, docNo: "浙政土〔2023〕45号", approvedOn: "2023-04-20", version: 2, plannedCount: 0,
-      approved: { areaM2: 6000, areaMu: 9 }, approvedUnsupplied: { areaM2: 6000 }, approvedUnsuppliedMu: 9, supplyRate: 0,
+      id: b.id,
+      docNo: "浙政土〔2023〕45号",
+      approvedOn: "2023-04-20",
+      version: 2,
+      plannedCount: 0,
+      approved: { areaM2: 6000, areaMu: 9 },
+      approvedUnsupplied: { areaM2: 6000 },
+      approvedUnsuppliedMu: 9,
+      supplyRate: 0,
     });
     for (const id of ids) {
-      expect(await parcelRow(id)).toMatchObject({ state: "approved", version: 2, approved_on: "2023-04-20", approval_doc_no: "浙政土〔2023〕45号", last_moved_on: "2023-04-20" });
+      expect(await parcelRow(id)).toMatchObject({
+        state: "approved",
+        version: 2,
+        approved_on: "2023-04-20",
+        approval_doc_no: "浙政土〔2023〕45号",
+        last_moved_on: "2023-04-20",
+      });
       const ev = await officer.json("GET", `/api/v1/parcels/${id}`);
       const { events } = (await ev.json()) as { events: Record<string, unknown>[] };
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ kind: "move", from: "planned", to: "approved", date: "2023-04-20", version: 2, docNo: "浙政土〔2023〕45号", batchId: b.id, actor: officer.username });
+      expect(events[0]).toMatchObject({
+        kind: "move",
+        from: "planned",
+        to: "approved",
+        date: "2023-04-20",
+        version: 2,
+        docNo: "浙政土〔2023〕45号",
+        batchId: b.id,
+        actor: officer.username,
+      });
     }
     const after = await totals();
     expect(after.planned.count - before.planned.count).toBe(-3);
@@ -52,7 +83,13 @@ describe("POST /api/v1/batches/:id/approval", () => {
   it("approves only the planned parcels, leaving the batch's other parcels alone", async () => {
     const b = await createBatch(officer);
     const [p1, p2] = await plannedParcels(officer, b.id, 2, 500);
-    const w = await officer.json("POST", `/api/v1/parcels/${p2}/moves`, { to: "withdrawn", version: 1, date: "2023-03-01", docNo: "撤1", reason: "不再报批" });
+    const w = await officer.json("POST", `/api/v1/parcels/${p2}/moves`, {
+      to: "withdrawn",
+      version: 1,
+      date: "2023-03-01",
+      docNo: "撤1",
+      reason: "不再报批",
+    });
     expect(w.status).toBe(200);
     expect((await approve(b.id)).status).toBe(200);
     expect(await parcelRow(p1)).toMatchObject({ state: "approved" });
@@ -65,7 +102,13 @@ describe("POST /api/v1/batches/:id/approval", () => {
     expect((await approve(b.id)).status).toBe(200);
     const res = await officer.json("POST", `/api/v1/parcels/${p}/corrections`, { version: 2, reason: "批复录错" });
     expect(res.status).toBe(200);
-    expect(await parcelRow(p)).toMatchObject({ state: "planned", version: 3, approved_on: null, approval_doc_no: null, batch_id: b.id });
+    expect(await parcelRow(p)).toMatchObject({
+      state: "planned",
+      version: 3,
+      approved_on: null,
+      approval_doc_no: null,
+      batch_id: b.id,
+    });
   });
 
   const BAD: [string, unknown, string, string][] = [
@@ -97,7 +140,9 @@ describe("POST /api/v1/batches/:id/approval", () => {
     const before = await snapshot(b.id);
     const res = await approve(b.id, { docNo: "X", date: "2023-04-30" });
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ issues: [{ path: "date", code: "before_previous", params: { previous: "2023-05-01" } }] });
+    expect(await res.json()).toMatchObject({
+      issues: [{ path: "date", code: "before_previous", params: { previous: "2023-05-01" } }],
+    });
     expect(await snapshot(b.id)).toEqual(before);
     expect((await approve(b.id, { docNo: "X", date: "2023-05-01" })).status).toBe(200);
   });
@@ -127,9 +172,14 @@ describe("POST /api/v1/batches/:id/approval", () => {
     const b = await createBatch(officer);
     await plannedParcels(officer, b.id, 2);
     const before = await snapshot(b.id);
-    const anon = await call(`/api/v1/batches/${b.id}/approval`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(APPROVAL) });
+    const anon = await call(`/api/v1/batches/${b.id}/approval`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(APPROVAL),
+    });
     expect(anon.status).toBe(401);
-    for (const role of ["viewer", "lead"] as const) expect((await approve(b.id, APPROVAL, await session(role))).status).toBe(403);
+    for (const role of ["viewer", "lead"] as const)
+      expect((await approve(b.id, APPROVAL, await session(role))).status).toBe(403);
     expect((await approve(999999)).status).toBe(404);
     expect(await snapshot(b.id)).toEqual(before);
   });

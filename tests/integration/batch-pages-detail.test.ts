@@ -15,10 +15,16 @@ describe("batch page and approval form (GET /batches/:id, POST /batches/:id/appr
   async function batchWithParcels(n = 2) {
     const b = await createBatch(officer.api);
     const ids: number[] = [];
-    for (let i = 0; i < n; i++) ids.push((await apiParcel(officer.api, { batchId: b.id, area: { value: 3, unit: "mu" } })).id);
+    for (let i = 0; i < n; i++)
+      ids.push((await apiParcel(officer.api, { batchId: b.id, area: { value: 3, unit: "mu" } })).id);
     return { b, ids };
   }
-  const state = (batchId: number) => env.DB.prepare("SELECT (SELECT count(*) FROM parcels WHERE batch_id = ?1 AND state = 'planned') AS planned, (SELECT approved_on FROM batches WHERE id = ?1) AS approvedOn, (SELECT count(*) FROM parcel_events) AS events").bind(batchId).first();
+  const state = (batchId: number) =>
+    env.DB.prepare(
+      "SELECT (SELECT count(*) FROM parcels WHERE batch_id = ?1 AND state = 'planned') AS planned, (SELECT approved_on FROM batches WHERE id = ?1) AS approvedOn, (SELECT count(*) FROM parcel_events) AS events",
+    )
+      .bind(batchId)
+      .first();
 
   it("shows figures, the parcels and the approval form to an officer; no form to a viewer", async () => {
     const { b, ids } = await batchWithParcels();
@@ -45,7 +51,11 @@ describe("batch page and approval form (GET /batches/:id, POST /batches/:id/appr
 
   it("answers htmx with the refreshed section and a notice of how many parcels moved", async () => {
     const { b } = await batchWithParcels(3);
-    const res = await officer.post(`/batches/${b.id}/approval`, { docNo: "浙政土〔2023〕78号", date: "2023-07-02" }, { "HX-Request": "true" });
+    const res = await officer.post(
+      `/batches/${b.id}/approval`,
+      { docNo: "浙政土〔2023〕78号", date: "2023-07-02" },
+      { "HX-Request": "true" },
+    );
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html.startsWith('<section id="batch-detail">')).toBe(true);
@@ -89,8 +99,18 @@ describe("batch page and approval form (GET /batches/:id, POST /batches/:id/appr
     const form = new URLSearchParams({ docNo: "X", date: "2023-07-01" }).toString();
     expect((await viewer.post(`/batches/${b.id}/approval`, { docNo: "X", date: "2023-07-01" })).status).toBe(403);
     const headers = { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://127.0.0.1:8787" };
-    expect((await call(`/batches/${b.id}/approval`, { method: "POST", redirect: "manual", headers, body: form })).status).toBe(303);
-    expect((await call(`/batches/${b.id}/approval`, { method: "POST", headers: { ...headers, "HX-Request": "true" }, body: form })).status).toBe(401);
+    expect(
+      (await call(`/batches/${b.id}/approval`, { method: "POST", redirect: "manual", headers, body: form })).status,
+    ).toBe(303);
+    expect(
+      (
+        await call(`/batches/${b.id}/approval`, {
+          method: "POST",
+          headers: { ...headers, "HX-Request": "true" },
+          body: form,
+        })
+      ).status,
+    ).toBe(401);
     expect(await state(b.id)).toEqual(before);
   });
 });
@@ -98,7 +118,16 @@ describe("batch page and approval form (GET /batches/:id, POST /batches/:id/appr
 describe("the parcel page shows the approval-lapse level", () => {
   it("marks a parcel approved long ago and never acquired as lapsed", async () => {
     const p = await apiParcel(officer.api);
-    expect((await officer.api.json("POST", `/api/v1/parcels/${p.id}/moves`, { to: "approved", version: 1, date: "2020-03-01", docNo: "浙政土〔2020〕3号" })).status).toBe(200);
+    expect(
+      (
+        await officer.api.json("POST", `/api/v1/parcels/${p.id}/moves`, {
+          to: "approved",
+          version: 1,
+          date: "2020-03-01",
+          docNo: "浙政土〔2020〕3号",
+        })
+      ).status,
+    ).toBe(200);
     expect(await (await officer.get(`/parcels/${p.id}`)).text()).toContain('<span class="badge bad">批准已失效</span>');
   });
 });

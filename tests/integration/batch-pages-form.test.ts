@@ -39,8 +39,15 @@ describe("register form (GET /batches/new, POST /batches)", () => {
     expect(res.status).toBe(303);
     const id = Number(/^\/batches\/(\d+)$/.exec(res.headers.get("Location")!)![1]);
     // 41.08 公顷 = 410,800 m² = 616.20 亩; 30 公顷 = 300,000 m²; 20 公顷 = 200,000 m².
-    expect(await env.DB.prepare("SELECT total_m2, agricultural_m2, cultivated_m2, unused_m2 FROM batches WHERE id = ?").bind(id).first()).toEqual({
-      total_m2: 410800, agricultural_m2: 300000, cultivated_m2: 200000, unused_m2: null,
+    expect(
+      await env.DB.prepare("SELECT total_m2, agricultural_m2, cultivated_m2, unused_m2 FROM batches WHERE id = ?")
+        .bind(id)
+        .first(),
+    ).toEqual({
+      total_m2: 410800,
+      agricultural_m2: 300000,
+      cultivated_m2: 200000,
+      unused_m2: null,
     });
     const html = await (await officer.get(`/batches/${id}`)).text();
     expect(html).toContain("<dd>616.20 亩 / 41.0800 公顷</dd>");
@@ -56,7 +63,12 @@ describe("register form (GET /batches/new, POST /batches)", () => {
     ["a part over the total", { newConstructionArea: "42" }, "batch-newConstructionArea", "不能大于批准总面积"],
     ["a date without doc no.", { approvedOn: "2020-05-01" }, "batch-docNo", "填写了批准日期时须填写批准文号"],
     ["a doc no. without date", { docNo: "浙政土〔2020〕9号" }, "batch-approvedOn", "填写了批准文号时须填写批准日期"],
-    ["an approval date after today", { docNo: "X", approvedOn: "2099-01-01" }, "batch-approvedOn", "业务日期不能晚于今天"],
+    [
+      "an approval date after today",
+      { docNo: "X", approvedOn: "2099-01-01" },
+      "batch-approvedOn",
+      "业务日期不能晚于今天",
+    ],
   ];
   for (const [what, over, inputId, message] of refusals)
     it(`refuses ${what} in Chinese next to the field, keeps what was typed, writes nothing`, async () => {
@@ -76,13 +88,25 @@ describe("register form (GET /batches/new, POST /batches)", () => {
   it("refuses a viewer (403), sends an anonymous browser to log in, and refuses a cross-site post — writing nothing", async () => {
     const before = await count("batches");
     expect((await viewer.post("/batches", valid())).status).toBe(403);
-    const anon = await call("/batches", { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://127.0.0.1:8787" }, body: new URLSearchParams(valid()).toString() });
+    const anon = await call("/batches", {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://127.0.0.1:8787" },
+      body: new URLSearchParams(valid()).toString(),
+    });
     expect(anon.status).toBe(303);
     expect(anon.headers.get("Location")).toContain("/login");
-    const anonHtmx = await call("/batches", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://127.0.0.1:8787", "HX-Request": "true" }, body: new URLSearchParams(valid()).toString() });
+    const anonHtmx = await call("/batches", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "http://127.0.0.1:8787",
+        "HX-Request": "true",
+      },
+      body: new URLSearchParams(valid()).toString(),
+    });
     expect(anonHtmx.status).toBe(401);
     expect((await officer.post("/batches", valid(), { Origin: "https://evil.example" })).status).toBe(403);
     expect(await count("batches")).toBe(before);
   });
 });
-

@@ -22,7 +22,9 @@ describe("GET /batches", () => {
     expect(html).toContain("未批准");
     // A viewer is not offered the register button; an officer is.
     expect(html).not.toContain('href="/batches/new"');
-    expect(await (await officer.get("/batches")).text()).toContain('<a class="button" href="/batches/new">登记批次</a>');
+    expect(await (await officer.get("/batches")).text()).toContain(
+      '<a class="button" href="/batches/new">登记批次</a>',
+    );
   });
 
   it("offers every year from the earliest approval to this year in the year filter", async () => {
@@ -63,4 +65,3 @@ describe("GET /batches", () => {
     expect(res.headers.get("Location")).toBe("/login?next=%2Fbatches");
   });
 });
-

@@ -26,11 +26,22 @@ describe("parcels join a batch (PATCH /api/v1/parcels/:id, recorded as an edit)"
     const res = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: 1, batchId: b.id });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ batchId: b.id, version: 2 });
-    const detail = (await (await officer.json("GET", `/api/v1/parcels/${p.id}`)).json()) as { events: Record<string, unknown>[] };
-    expect(detail.events).toEqual([expect.objectContaining({ kind: "edit", version: 2, changes: { batchId: { from: a.id, to: b.id } } })]);
+    const detail = (await (await officer.json("GET", `/api/v1/parcels/${p.id}`)).json()) as {
+      events: Record<string, unknown>[];
+    };
+    expect(detail.events).toEqual([
+      expect.objectContaining({ kind: "edit", version: 2, changes: { batchId: { from: a.id, to: b.id } } }),
+    ]);
     // 3 亩 = 2,000 m², now counted under B as planned.
-    expect(await (await officer.json("GET", `/api/v1/batches/${b.id}`)).json()).toMatchObject({ parcelCount: 1, plannedCount: 1, planned: { areaM2: 2000, areaMu: 3 } });
-    expect(await (await officer.json("GET", `/api/v1/batches/${a.id}`)).json()).toMatchObject({ parcelCount: 0, plannedCount: 0 });
+    expect(await (await officer.json("GET", `/api/v1/batches/${b.id}`)).json()).toMatchObject({
+      parcelCount: 1,
+      plannedCount: 1,
+      planned: { areaM2: 2000, areaMu: 3 },
+    });
+    expect(await (await officer.json("GET", `/api/v1/batches/${a.id}`)).json()).toMatchObject({
+      parcelCount: 0,
+      plannedCount: 0,
+    });
     const out = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: 2, batchId: null });
     expect(out.status).toBe(200);
     expect(await parcelRow(p.id)).toMatchObject({ batch_id: null, version: 3 });
@@ -41,7 +52,9 @@ describe("parcels join a batch (PATCH /api/v1/parcels/:id, recorded as an edit)"
     const events = await count("parcel_events");
     const res = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: 1, batchId: 987654 });
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ issues: [{ path: "batchId", code: "unknown_batch", message: "批次不存在" }] });
+    expect(await res.json()).toMatchObject({
+      issues: [{ path: "batchId", code: "unknown_batch", message: "批次不存在" }],
+    });
     expect(await parcelRow(p.id)).toMatchObject({ batch_id: null, version: 1 });
     expect(await count("parcel_events")).toBe(events);
   });
@@ -60,7 +73,11 @@ describe("parcels join a batch (PATCH /api/v1/parcels/:id, recorded as an edit)"
     const p = await planned();
     const viewer = await session("viewer");
     expect((await viewer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: 1, batchId: b.id })).status).toBe(403);
-    const anon = await call(`/api/v1/parcels/${p.id}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ version: 1, batchId: b.id }) });
+    const anon = await call(`/api/v1/parcels/${p.id}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ version: 1, batchId: b.id }),
+    });
     expect(anon.status).toBe(401);
     expect(await parcelRow(p.id)).toMatchObject({ batch_id: null, version: 1 });
   });
@@ -71,11 +88,17 @@ describe("GET /api/v1/parcels/:id carries the approval-lapse level", () => {
   const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000).toISOString().slice(0, 10);
   const approvedOn = async (date: string) => {
     const p = await planned();
-    const r = await officer.json("POST", `/api/v1/parcels/${p.id}/moves`, { to: "approved", version: 1, date, docNo: "浙政土〔X〕1号" });
+    const r = await officer.json("POST", `/api/v1/parcels/${p.id}/moves`, {
+      to: "approved",
+      version: 1,
+      date,
+      docNo: "浙政土〔X〕1号",
+    });
     expect(r.status).toBe(200);
     return p.id;
   };
-  const lapseOf = async (id: number) => ((await (await officer.json("GET", `/api/v1/parcels/${id}`)).json()) as { lapse: unknown }).lapse;
+  const lapseOf = async (id: number) =>
+    ((await (await officer.json("GET", `/api/v1/parcels/${id}`)).json()) as { lapse: unknown }).lapse;
 
   it("is null for a fresh approval and for a planned parcel", async () => {
     expect(await lapseOf(await approvedOn(daysAgo(0)))).toBeNull();

@@ -12,7 +12,12 @@ beforeAll(async () => {
 
 // One step of a random session: a move to any state (allowed or not), or a correction; dates wander.
 const step = fc.oneof(
-  fc.record({ kind: fc.constant("move" as const), to: fc.constantFrom(...STATES), day: fc.integer({ min: 0, max: 400 }), stale: fc.boolean() }),
+  fc.record({
+    kind: fc.constant("move" as const),
+    to: fc.constantFrom(...STATES),
+    day: fc.integer({ min: 0, max: 400 }),
+    stale: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant("correction" as const), day: fc.constant(0), stale: fc.boolean() }),
 );
 
@@ -21,35 +26,51 @@ const dateOf = (day: number) => new Date(Date.UTC(2022, 0, 1) + day * 86_400_000
 describe("any sequence of moves through the API", () => {
   it("keeps events = version − 1 and never reaches a state the chain forbids", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom<"collective" | "state">("collective", "state"), fc.array(step, { maxLength: 12 }), async (origin, steps) => {
-        const reg = await officer.json("POST", "/api/v1/parcels", newParcel({ origin }));
-        let p = (await reg.json()) as { id: number; version: number; state: State };
-        for (const s of steps) {
-          const version = s.stale ? p.version - 1 : p.version;
-          const res =
-            s.kind === "move"
-              ? await officer.json("POST", `/api/v1/parcels/${p.id}/moves`, { to: s.to, date: dateOf(s.day), version, ...MOVE_BODY[s.to], reason: "测试跳步理由" })
-              : await officer.json("POST", `/api/v1/parcels/${p.id}/corrections`, { version, reason: "测试更正" });
-          expect([200, 409, 422]).toContain(res.status);
-          if (res.status === 200) p = (await res.json()) as typeof p;
-        }
-        const row = await env.DB.prepare("SELECT state, version FROM parcels WHERE id = ?").bind(p.id).first<{ state: State; version: number }>();
-        const events = (await env.DB.prepare("SELECT kind, from_state, to_state FROM parcel_events WHERE parcel_id = ? ORDER BY id").bind(p.id).all<{ kind: string; from_state: State; to_state: State }>()).results;
-        expect(events.length).toBe(row!.version - 1);
-        // Replaying the record gives the stored state, and every move in it is one the chain allows.
-        const stack: State[] = ["planned"];
-        for (const e of events) {
-          expect(e.from_state).toBe(stack.at(-1));
-          if (e.kind === "move") {
-            expect(moveKind(e.from_state, e.to_state), `${e.from_state} → ${e.to_state}`).not.toBeNull();
-            stack.push(e.to_state);
-          } else {
-            stack.pop();
-            expect(e.to_state).toBe(stack.at(-1));
+      fc.asyncProperty(
+        fc.constantFrom<"collective" | "state">("collective", "state"),
+        fc.array(step, { maxLength: 12 }),
+        async (origin, steps) => {
+          const reg = await officer.json("POST", "/api/v1/parcels", newParcel({ origin }));
+          let p = (await reg.json()) as { id: number; version: number; state: State };
+          for (const s of steps) {
+            const version = s.stale ? p.version - 1 : p.version;
+            const res =
+              s.kind === "move"
+                ? await officer.json("POST", `/api/v1/parcels/${p.id}/moves`, {
+                    to: s.to,
+                    date: dateOf(s.day),
+                    version,
+                    ...MOVE_BODY[s.to],
+                    reason: "测试跳步理由",
+                  })
+                : await officer.json("POST", `/api/v1/parcels/${p.id}/corrections`, { version, reason: "测试更正" });
+            expect([200, 409, 422]).toContain(res.status);
+            if (res.status === 200) p = (await res.json()) as typeof p;
           }
-        }
-        expect(row!.state).toBe(stack.at(-1));
-      }),
+          const row = await env.DB.prepare("SELECT state, version FROM parcels WHERE id = ?")
+            .bind(p.id)
+            .first<{ state: State; version: number }>();
+          const events = (
+            await env.DB.prepare("SELECT kind, from_state, to_state FROM parcel_events WHERE parcel_id = ? ORDER BY id")
+              .bind(p.id)
+              .all<{ kind: string; from_state: State; to_state: State }>()
+          ).results;
+          expect(events.length).toBe(row!.version - 1);
+          // Replaying the record gives the stored state, and every move in it is one the chain allows.
+          const stack: State[] = ["planned"];
+          for (const e of events) {
+            expect(e.from_state).toBe(stack.at(-1));
+            if (e.kind === "move") {
+              expect(moveKind(e.from_state, e.to_state), `${e.from_state} → ${e.to_state}`).not.toBeNull();
+              stack.push(e.to_state);
+            } else {
+              stack.pop();
+              expect(e.to_state).toBe(stack.at(-1));
+            }
+          }
+          expect(row!.state).toBe(stack.at(-1));
+        },
+      ),
       { numRuns: 40 },
     );
   }, 120_000);

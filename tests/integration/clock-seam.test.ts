@@ -20,7 +20,12 @@ describe("the clock seam", () => {
   it("judges date rules on the fixed day: a move dated 2024-02-29 is refused the day before and accepted that day", async () => {
     const officer = await browser("officer");
     const res = await officer.api.json("POST", "/api/v1/parcels", {
-      code: `CLOCK-${crypto.randomUUID().slice(0, 8)}`, name: "时钟测试地块", town: "凤桥镇", landUse: "industrial", origin: "collective", area: { value: 1, unit: "mu" },
+      code: `CLOCK-${crypto.randomUUID().slice(0, 8)}`,
+      name: "时钟测试地块",
+      town: "凤桥镇",
+      landUse: "industrial",
+      origin: "collective",
+      area: { value: 1, unit: "mu" },
     });
     const p = (await res.json()) as { id: number; version: number };
     const move = (today: string) =>
@@ -31,7 +36,9 @@ describe("the clock seam", () => {
       });
     const early = await move("2024-02-28");
     expect(early.status).toBe(422);
-    expect(((await early.json()) as { issues: { path: string; code: string }[] }).issues).toContainEqual(expect.objectContaining({ path: "date", code: "after_today" }));
+    expect(((await early.json()) as { issues: { path: string; code: string }[] }).issues).toContainEqual(
+      expect.objectContaining({ path: "date", code: "after_today" }),
+    );
     expect((await move("2024-02-29")).status).toBe(200);
   });
 

@@ -14,7 +14,11 @@ const move = (id: number, body: Record<string, unknown>, headers?: Record<string
 
 /** Snapshot of everything a refused move must leave alone. */
 async function snapshot(id: number) {
-  return { row: await parcelRow(id), events: await count("parcel_events", "parcel_id = ?", id), totals: (await env.DB.prepare("SELECT * FROM chain_totals ORDER BY state").all()).results };
+  return {
+    row: await parcelRow(id),
+    events: await count("parcel_events", "parcel_id = ?", id),
+    totals: (await env.DB.prepare("SELECT * FROM chain_totals ORDER BY state").all()).results,
+  };
 }
 
 describe("allowed moves", () => {
@@ -24,27 +28,68 @@ describe("allowed moves", () => {
     const res = await officer.json("GET", `/api/v1/parcels/${p.id}`);
     const body = (await res.json()) as Record<string, unknown> & { events: Record<string, unknown>[] };
     expect(body).toMatchObject({
-      state: "completed", approvedOn: "2023-01-10", approvalDocNo: "浙政土〔2023〕101号", acquiredOn: "2023-02-10",
-      acquisitionDocNo: "嘉南征〔2023〕12号", reservedOn: "2023-03-10", reserveNo: "NHCB-2023-008", suppliedOn: "2023-04-10",
-      supplyMethod: "listing", landUser: "嘉兴南湖智造有限公司", priceWan: 2380.5, agreedStartOn: "2023-12-01",
-      agreedCompletionOn: "2025-12-01", startedOn: "2023-05-10", permitNo: "330402202306010101", completedOn: "2023-06-10",
+      state: "completed",
+      approvedOn: "2023-01-10",
+      approvalDocNo: "浙政土〔2023〕101号",
+      acquiredOn: "2023-02-10",
+      acquisitionDocNo: "嘉南征〔2023〕12号",
+      reservedOn: "2023-03-10",
+      reserveNo: "NHCB-2023-008",
+      suppliedOn: "2023-04-10",
+      supplyMethod: "listing",
+      landUser: "嘉兴南湖智造有限公司",
+      priceWan: 2380.5,
+      agreedStartOn: "2023-12-01",
+      agreedCompletionOn: "2025-12-01",
+      startedOn: "2023-05-10",
+      permitNo: "330402202306010101",
+      completedOn: "2023-06-10",
     });
     expect(body.events.map((e) => `${e.from}>${e.to}`)).toEqual([
-      "planned>approved", "approved>acquired", "acquired>reserved", "reserved>supplied", "supplied>started", "started>completed",
+      "planned>approved",
+      "approved>acquired",
+      "acquired>reserved",
+      "reserved>supplied",
+      "supplied>started",
+      "started>completed",
     ]);
-    expect(body.events[0]).toMatchObject({ kind: "move", date: "2023-01-10", actor: officer.username, docNo: "浙政土〔2023〕101号" });
+    expect(body.events[0]).toMatchObject({
+      kind: "move",
+      date: "2023-01-10",
+      actor: officer.username,
+      docNo: "浙政土〔2023〕101号",
+    });
   });
 
   it("skips the reserve for a direct allocation, with a reason", async () => {
     const p = await parcelAt(officer, "acquired");
-    const res = await move(p.id, { to: "supplied", date: "2023-03-01", version: p.version, ...MOVE_BODY.supplied, method: "allocation", priceWan: undefined, reason: "单独选址项目划拨供地" });
+    const res = await move(p.id, {
+      to: "supplied",
+      date: "2023-03-01",
+      version: p.version,
+      ...MOVE_BODY.supplied,
+      method: "allocation",
+      priceWan: undefined,
+      reason: "单独选址项目划拨供地",
+    });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ state: "supplied", supplyMethod: "allocation", priceWan: null, reservedOn: null });
+    expect(await res.json()).toMatchObject({
+      state: "supplied",
+      supplyMethod: "allocation",
+      priceWan: null,
+      reservedOn: null,
+    });
   });
 
   it("skips acquisition for state-owned land, with a reason", async () => {
     const p = await parcelAt(officer, "approved", { origin: "state" });
-    const res = await move(p.id, { to: "reserved", date: "2023-03-01", version: p.version, reserveNo: "NHCB-9", reason: "国有土地无需征收" });
+    const res = await move(p.id, {
+      to: "reserved",
+      date: "2023-03-01",
+      version: p.version,
+      reserveNo: "NHCB-9",
+      reason: "国有土地无需征收",
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ state: "reserved", acquiredOn: null, reserveNo: "NHCB-9" });
   });
@@ -54,7 +99,11 @@ describe("allowed moves", () => {
       const p = await parcelAt(officer, from);
       const res = await move(p.id, { to: "withdrawn", date: "2023-09-01", version: p.version, ...MOVE_BODY.withdrawn });
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ state: "withdrawn", withdrawnOn: "2023-09-01", withdrawalReason: "规划调整，核减" });
+      expect(await res.json()).toMatchObject({
+        state: "withdrawn",
+        withdrawnOn: "2023-09-01",
+        withdrawalReason: "规划调整，核减",
+      });
     });
 });
 
@@ -83,7 +132,10 @@ describe("refused moves leave the parcel and its events unchanged", () => {
     const before = await snapshot(p.id);
     const early = await move(p.id, { to: "acquired", date: "2023-01-09", version: p.version, ...MOVE_BODY.acquired });
     expect(early.status).toBe(422);
-    expect(await early.json()).toMatchObject({ error: "validation", issues: [{ path: "date", code: "before_previous" }] });
+    expect(await early.json()).toMatchObject({
+      error: "validation",
+      issues: [{ path: "date", code: "before_previous" }],
+    });
     const late = await move(p.id, { to: "acquired", date: "2099-01-01", version: p.version, ...MOVE_BODY.acquired });
     expect(late.status).toBe(422);
     expect(await late.json()).toMatchObject({ issues: [{ path: "date", code: "after_today" }] });
@@ -96,7 +148,13 @@ describe("refused moves leave the parcel and its events unchanged", () => {
     const res = await move(p.id, { to: "supplied", date: "2023-05-01", version: p.version, method: "auction" });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { issues: { path: string; message: string }[] };
-    expect(body.issues.map((i) => i.path).sort()).toEqual(["agreedCompletionOn", "agreedStartOn", "docNo", "landUser", "priceWan"]);
+    expect(body.issues.map((i) => i.path).sort()).toEqual([
+      "agreedCompletionOn",
+      "agreedStartOn",
+      "docNo",
+      "landUser",
+      "priceWan",
+    ]);
     expect(body.issues.find((i) => i.path === "docNo")!.message).toBe("必填");
     expect(await snapshot(p.id)).toEqual(before);
   });
@@ -110,7 +168,8 @@ describe("refused moves leave the parcel and its events unchanged", () => {
       { to: "approved", date: "2023-02-01", version: p.version, docNo: 12 },
       { to: "launched", date: "2023-02-01", version: p.version },
       { to: "approved", date: "2023-02-01", version: p.version, docNo: "x".repeat(101) },
-    ]) expect((await move(p.id, body)).status, JSON.stringify(body)).toBe(422);
+    ])
+      expect((await move(p.id, body)).status, JSON.stringify(body)).toBe(422);
     expect(await snapshot(p.id)).toEqual(before);
   });
 
@@ -129,7 +188,9 @@ describe("concurrency and replays", () => {
   it("gives exactly one success among 20 concurrent moves against the same version", async () => {
     const p = await parcelAt(officer, "planned");
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => move(p.id, { to: "approved", date: DATES[0], version: p.version, docNo: `浙政土〔2023〕${i}号` })),
+      Array.from({ length: 20 }, (_, i) =>
+        move(p.id, { to: "approved", date: DATES[0], version: p.version, docNo: `浙政土〔2023〕${i}号` }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -154,9 +215,18 @@ describe("concurrency and replays", () => {
   it("refuses the same key from another user", async () => {
     const p = await parcelAt(officer, "planned");
     const key = crypto.randomUUID();
-    await move(p.id, { to: "approved", date: DATES[0], version: p.version, ...MOVE_BODY.approved }, { "Idempotency-Key": key });
+    await move(
+      p.id,
+      { to: "approved", date: DATES[0], version: p.version, ...MOVE_BODY.approved },
+      { "Idempotency-Key": key },
+    );
     const other = await session("officer");
-    const res = await other.json("POST", `/api/v1/parcels/${p.id}/moves`, { to: "acquired", date: DATES[1], version: 2, ...MOVE_BODY.acquired }, { "Idempotency-Key": key });
+    const res = await other.json(
+      "POST",
+      `/api/v1/parcels/${p.id}/moves`,
+      { to: "acquired", date: DATES[1], version: 2, ...MOVE_BODY.acquired },
+      { "Idempotency-Key": key },
+    );
     expect(res.status).toBe(422);
     expect(await count("parcel_events", "parcel_id = ?", p.id)).toBe(1);
   });
@@ -165,8 +235,12 @@ describe("concurrency and replays", () => {
 describe("the events table is append-only in the database itself", () => {
   it("fails UPDATE and DELETE on parcel_events", async () => {
     const p = await parcelAt(officer, "approved");
-    await expect(env.DB.prepare("UPDATE parcel_events SET note = 'tampered' WHERE parcel_id = ?").bind(p.id).run()).rejects.toThrow(/append-only/);
-    await expect(env.DB.prepare("DELETE FROM parcel_events WHERE parcel_id = ?").bind(p.id).run()).rejects.toThrow(/append-only/);
+    await expect(
+      env.DB.prepare("UPDATE parcel_events SET note = 'tampered' WHERE parcel_id = ?").bind(p.id).run(),
+    ).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("DELETE FROM parcel_events WHERE parcel_id = ?").bind(p.id).run()).rejects.toThrow(
+      /append-only/,
+    );
     expect(await count("parcel_events", "parcel_id = ? AND note IS NULL", p.id)).toBe(1);
   });
 });

@@ -4,13 +4,19 @@ import { newParcel, session } from "../helpers";
 describe("the parcel list names each parcel's batch", () => {
   it("links the batch by its name, and shows a dash for a parcel outside any batch", async () => {
     const officer = await session("officer");
-    const batch = await officer.json("POST", "/api/v1/batches", { name: "南湖区2022年度第9批次城镇建设用地", kind: "urban", totalArea: { value: 30, unit: "mu" } });
+    const batch = await officer.json("POST", "/api/v1/batches", {
+      name: "南湖区2022年度第9批次城镇建设用地",
+      kind: "urban",
+      totalArea: { value: 30, unit: "mu" },
+    });
     expect(batch.status).toBe(201);
     const { id: batchId } = (await batch.json()) as { id: number };
     const town = `测试镇${crypto.randomUUID().slice(0, 6)}`;
     expect((await officer.json("POST", "/api/v1/parcels", newParcel({ town, batchId }))).status).toBe(201);
     expect((await officer.json("POST", "/api/v1/parcels", newParcel({ town }))).status).toBe(201);
-    const html = await (await officer.json("GET", `/parcels?town=${encodeURIComponent(town)}`, undefined, { "HX-Request": "true" })).text();
+    const html = await (
+      await officer.json("GET", `/parcels?town=${encodeURIComponent(town)}`, undefined, { "HX-Request": "true" })
+    ).text();
     expect(html).toContain(`<a href="/batches/${batchId}">南湖区2022年度第9批次城镇建设用地</a>`);
     expect(html.match(/<td>—<\/td>/g)).toHaveLength(1);
   });
@@ -19,7 +25,11 @@ describe("the parcel list names each parcel's batch", () => {
 describe("the parcel page names its batch", () => {
   it("links the batch by name among the recorded fields", async () => {
     const officer = await session("officer");
-    const batch = await officer.json("POST", "/api/v1/batches", { name: "南湖区2021年度第2批次城镇建设用地", kind: "urban", totalArea: { value: 5, unit: "ha" } });
+    const batch = await officer.json("POST", "/api/v1/batches", {
+      name: "南湖区2021年度第2批次城镇建设用地",
+      kind: "urban",
+      totalArea: { value: 5, unit: "ha" },
+    });
     const { id: batchId } = (await batch.json()) as { id: number };
     const p = (await (await officer.json("POST", "/api/v1/parcels", newParcel({ batchId }))).json()) as { id: number };
     const html = await (await officer.json("GET", `/parcels/${p.id}`)).text();

@@ -7,7 +7,12 @@ import { browser, expectFieldError } from "./parcel-pages-helpers";
 async function movedByForm() {
   const officer = await browser("officer");
   const p = await parcelAt(officer.api, "planned");
-  const res = await officer.post(`/parcels/${p.id}/moves`, { version: "1", to: "approved", date: "2023-03-01", docNo: "浙政土〔2023〕9号" });
+  const res = await officer.post(`/parcels/${p.id}/moves`, {
+    version: "1",
+    to: "approved",
+    date: "2023-03-01",
+    docNo: "浙政土〔2023〕9号",
+  });
   expect(res.status).toBe(303);
   return { officer, id: p.id };
 }
@@ -23,9 +28,16 @@ describe("correction form", () => {
     const res = await officer.post(`/parcels/${id}/corrections`, { version: "2", reason: "文号录错" });
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe(`/parcels/${id}`);
-    expect(await parcelRow(id)).toMatchObject({ state: "planned", version: 3, approved_on: null, approval_doc_no: null });
+    expect(await parcelRow(id)).toMatchObject({
+      state: "planned",
+      version: 3,
+      approved_on: null,
+      approval_doc_no: null,
+    });
     const after = await (await officer.get(`/parcels/${id}`)).text();
-    expect(after).toContain('<strong>更正</strong> <span class="badge s-approved">已批准</span> → <span class="badge s-planned">拟报批</span>');
+    expect(after).toContain(
+      '<strong>更正</strong> <span class="badge s-approved">已批准</span> → <span class="badge s-planned">拟报批</span>',
+    );
     expect(after).toContain("<dt>理由</dt><dd>文号录错</dd>");
     // Nothing left to undo: the form is gone.
     expect(after).not.toContain(correctionAction(id));
@@ -53,7 +65,11 @@ describe("correction form", () => {
   it("without a reason: 422 with the message beside it; with a stale version: 409 with the notice; nothing changes", async () => {
     const { officer, id } = await movedByForm();
     const before = await parcelRow(id);
-    const missing = await officer.post(`/parcels/${id}/corrections`, { version: "2", reason: "" }, { "HX-Request": "true" });
+    const missing = await officer.post(
+      `/parcels/${id}/corrections`,
+      { version: "2", reason: "" },
+      { "HX-Request": "true" },
+    );
     expect(missing.status).toBe(422);
     const html = await missing.text();
     expect(html.startsWith('<section id="parcel-detail">')).toBe(true);

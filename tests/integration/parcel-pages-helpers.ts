@@ -26,7 +26,8 @@ export async function browser(role: Parameters<typeof createUser>[0]) {
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
   };
-  const get = (path: string, headers: Record<string, string> = {}) => call(path, { redirect: "manual", headers: { Cookie: cookie, ...headers } });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    call(path, { redirect: "manual", headers: { Cookie: cookie, ...headers } });
   const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
     call(path, {
       method: "POST",

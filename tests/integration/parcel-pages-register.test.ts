@@ -44,7 +44,13 @@ describe("register form", () => {
     const form = { ...valid(), origin: "state", state: "reserved", date: "2023-04-10", reserveNo: "储2023-007" };
     const res = await officer.post("/parcels", form);
     expect(res.status).toBe(303);
-    expect(await count("parcels", "code = ? AND state = 'reserved' AND reserved_on = '2023-04-10' AND reserve_no = '储2023-007'", form.code)).toBe(1);
+    expect(
+      await count(
+        "parcels",
+        "code = ? AND state = 'reserved' AND reserved_on = '2023-04-10' AND reserve_no = '储2023-007'",
+        form.code,
+      ),
+    ).toBe(1);
   });
 
   const refusals: [string, Record<string, string>, string, string][] = [
@@ -58,24 +64,37 @@ describe("register form", () => {
     ["area under 1 m²", { areaValue: "0.4", areaUnit: "m2" }, "reg-areaValue", "面积至少 1 平方米"],
     ["unknown batch", { batchId: "999999" }, "reg-batchId", "批次不存在"],
     ["code too long", { code: "X".repeat(51) }, "reg-code", "过长，最多 50 个字符"],
-    ["collective land into the reserve", { state: "reserved", date: "2023-04-10", reserveNo: "储1" }, "reg-state", "只有国有土地可直接登记为已入库"],
+    [
+      "collective land into the reserve",
+      { state: "reserved", date: "2023-04-10", reserveNo: "储1" },
+      "reg-state",
+      "只有国有土地可直接登记为已入库",
+    ],
     ["reserve without date", { origin: "state", state: "reserved", reserveNo: "储1" }, "reg-date", "必填"],
-    ["reserve without reserve no.", { origin: "state", state: "reserved", date: "2023-04-10" }, "reg-reserveNo", "必填"],
+    [
+      "reserve without reserve no.",
+      { origin: "state", state: "reserved", date: "2023-04-10" },
+      "reg-reserveNo",
+      "必填",
+    ],
   ];
 
-  it.each(refusals)("refuses %s: 422, the message beside the field, what was typed kept, nothing written", async (_, over, inputId, message) => {
-    const officer = await browser("officer");
-    const form = { ...valid(), note: "保留这段备注", ...over };
-    const before = await count("parcels");
-    const res = await officer.post("/parcels", form);
-    const html = await res.text();
-    expect(res.status).toBe(422);
-    expectFieldError(html, inputId, message);
-    expect(html).toContain("填写内容有误，请按提示修改");
-    expect(fieldHtml(html, "reg-name")).toContain(`value="${form.name.replaceAll('"', "&quot;")}"`);
-    expect(html).toContain(">保留这段备注</textarea>");
-    expect(await count("parcels")).toBe(before);
-  });
+  it.each(refusals)(
+    "refuses %s: 422, the message beside the field, what was typed kept, nothing written",
+    async (_, over, inputId, message) => {
+      const officer = await browser("officer");
+      const form = { ...valid(), note: "保留这段备注", ...over };
+      const before = await count("parcels");
+      const res = await officer.post("/parcels", form);
+      const html = await res.text();
+      expect(res.status).toBe(422);
+      expectFieldError(html, inputId, message);
+      expect(html).toContain("填写内容有误，请按提示修改");
+      expect(fieldHtml(html, "reg-name")).toContain(`value="${form.name.replaceAll('"', "&quot;")}"`);
+      expect(html).toContain(">保留这段备注</textarea>");
+      expect(await count("parcels")).toBe(before);
+    },
+  );
 
   it("refuses a reserve date after today (Asia/Shanghai)", async () => {
     const officer = await browser("officer");
@@ -83,7 +102,13 @@ describe("register form", () => {
     const [y, m, d] = today.split("-").map(Number);
     const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
     const before = await count("parcels");
-    const res = await officer.post("/parcels", { ...valid(), origin: "state", state: "reserved", date: tomorrow, reserveNo: "储9" });
+    const res = await officer.post("/parcels", {
+      ...valid(),
+      origin: "state",
+      state: "reserved",
+      date: tomorrow,
+      reserveNo: "储9",
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expectFieldError(html, "reg-date", `业务日期不能晚于今天（${today}）`);

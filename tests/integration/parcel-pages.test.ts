@@ -73,9 +73,15 @@ describe("/parcels list page", () => {
     const town = `筛选镇-${crypto.randomUUID()}`;
     const a = await apiParcel(officer.api, { town, landUse: "residential", name: "北区住宅地块" });
     const b = await apiParcel(officer.api, { town, landUse: "industrial", name: "南区工业地块" });
-    const mv = await officer.api.json("POST", `/api/v1/parcels/${b.id}/moves`, { to: "approved", date: "2023-03-01", version: 1, docNo: "浙土字〔2023〕1号" });
+    const mv = await officer.api.json("POST", `/api/v1/parcels/${b.id}/moves`, {
+      to: "approved",
+      date: "2023-03-01",
+      version: 1,
+      docNo: "浙土字〔2023〕1号",
+    });
     expect(mv.status).toBe(200);
-    const ids = async (qs: string) => rowIds(await (await officer.get(`/parcels?town=${encodeURIComponent(town)}&${qs}`)).text());
+    const ids = async (qs: string) =>
+      rowIds(await (await officer.get(`/parcels?town=${encodeURIComponent(town)}&${qs}`)).text());
     expect(await ids("")).toEqual([b.id, a.id]);
     expect(await ids("state=approved")).toEqual([b.id]);
     expect(await ids("state=planned")).toEqual([a.id]);
@@ -112,7 +118,15 @@ describe("/parcels list page", () => {
     expect(list).not.toContain('href="/parcels/new"');
     expect((await viewer.get("/parcels/new")).status).toBe(403);
     const before = await count("parcels");
-    const post = await viewer.post("/parcels", { code: `V-${crypto.randomUUID()}`, name: "查看者地块", town: "凤桥镇", landUse: "industrial", origin: "collective", areaValue: "3", areaUnit: "mu" });
+    const post = await viewer.post("/parcels", {
+      code: `V-${crypto.randomUUID()}`,
+      name: "查看者地块",
+      town: "凤桥镇",
+      landUse: "industrial",
+      origin: "collective",
+      areaValue: "3",
+      areaUnit: "mu",
+    });
     expect(post.status).toBe(403);
     expect(await count("parcels")).toBe(before);
   });

@@ -13,7 +13,9 @@ let firstId: number;
 
 beforeAll(async () => {
   officer = await session("officer");
-  const batch = await env.DB.prepare("INSERT INTO batches (name, kind) VALUES ('QP批次', 'linked') RETURNING id").first<{ id: number }>();
+  const batch = await env.DB.prepare(
+    "INSERT INTO batches (name, kind) VALUES ('QP批次', 'linked') RETURNING id",
+  ).first<{ id: number }>();
   batchId = batch!.id;
   // 300 parcels spread over states, towns, land uses, a batch and projects, each with one event.
   await env.DB.prepare(
@@ -23,12 +25,17 @@ beforeAll(async () => {
        CASE i % 2 WHEN 0 THEN 'industrial' ELSE 'residential' END, 'collective', 1000 + i,
        CASE i % 4 WHEN 0 THEN 'planned' WHEN 1 THEN 'approved' WHEN 2 THEN 'acquired' ELSE 'reserved' END, 2,
        CASE WHEN i % 5 = 0 THEN ?1 END, CASE WHEN i % 7 = 0 THEN i % 3 + 1 END FROM n`,
-  ).bind(batchId).run();
+  )
+    .bind(batchId)
+    .run();
   await env.DB.prepare(
     `INSERT INTO parcel_events (parcel_id, kind, from_state, to_state, "on", data, actor_id, recorded_at, version)
      SELECT id, 'move', 'planned', state, '2023-03-01', '{}', ?1, '2023-03-01T02:00:00.000Z', 2 FROM parcels WHERE code LIKE 'QP-%'`,
-  ).bind(officer.id).run();
-  firstId = (await env.DB.prepare("SELECT min(id) AS id FROM parcels WHERE code LIKE 'QP-%'").first<{ id: number }>())!.id;
+  )
+    .bind(officer.id)
+    .run();
+  firstId = (await env.DB.prepare("SELECT min(id) AS id FROM parcels WHERE code LIKE 'QP-%'").first<{ id: number }>())!
+    .id;
 });
 
 // The list names each row's batch by one primary-key lookup.
@@ -68,7 +75,9 @@ describe("query plans of the hot paths", () => {
   // which refuses databases with virtual tables. Until that trade is decided, this pins the plan
   // to exactly that one walk, so any other scan still fails here.
   it("searches by code prefix or name with one primary-key walk and nothing worse", async () => {
-    const { statements } = await capture(`/api/v1/parcels?q=${encodeURIComponent("测试地块1")}`, { headers: { Cookie: officer.cookie } });
+    const { statements } = await capture(`/api/v1/parcels?q=${encodeURIComponent("测试地块1")}`, {
+      headers: { Cookie: officer.cookie },
+    });
     const list = statements.filter((s) => / like /i.test(s.sql));
     expect(list).toHaveLength(1);
     expect(await planOf(list[0])).toEqual(["SCAN parcels", BATCH_NAME_LOOKUP]);
@@ -79,9 +88,14 @@ describe("query plans of the hot paths", () => {
   });
   it("filters by state and town together on one index holding both, so it reads only the page", async () => {
     await expectIndexed(`/api/v1/parcels?state=reserved&town=${encodeURIComponent("凤桥镇")}`);
-    const { statements } = await capture(`/api/v1/parcels?state=reserved&town=${encodeURIComponent("凤桥镇")}`, { headers: { Cookie: officer.cookie } });
+    const { statements } = await capture(`/api/v1/parcels?state=reserved&town=${encodeURIComponent("凤桥镇")}`, {
+      headers: { Cookie: officer.cookie },
+    });
     const list = statements.find((s) => /from "parcels" left join "batches"/.test(s.sql))!;
-    expect(await planOf(list)).toEqual(["SEARCH parcels USING INDEX parcels_town_state_idx (town=? AND state=?)", BATCH_NAME_LOOKUP]);
+    expect(await planOf(list)).toEqual([
+      "SEARCH parcels USING INDEX parcels_town_state_idx (town=? AND state=?)",
+      BATCH_NAME_LOOKUP,
+    ]);
   });
   it("shows a parcel with its events", () => expectIndexed(`/api/v1/parcels/${firstId + 10}`));
   it("shows the home page's chain totals", () => expectIndexed("/"));
@@ -97,12 +111,19 @@ describe("query plans of the hot paths", () => {
     await expectIndexed(`/api/v1/batches/${batchId}`);
   });
   it("approves a batch, moving its planned parcels as one set", async () => {
-    const batch = await env.DB.prepare("INSERT INTO batches (name, kind) VALUES ('QP待批批次', 'standalone') RETURNING id").first<{ id: number }>();
-    for (let i = 0; i < 3; i++) expect((await officer.json("POST", "/api/v1/parcels", newParcel({ batchId: batch!.id }))).status).toBe(201);
-    await expectIndexed(`/api/v1/batches/${batch!.id}/approval`, postJson({ docNo: "浙土字〔2023〕9号", date: "2023-05-06" }));
+    const batch = await env.DB.prepare(
+      "INSERT INTO batches (name, kind) VALUES ('QP待批批次', 'standalone') RETURNING id",
+    ).first<{ id: number }>();
+    for (let i = 0; i < 3; i++)
+      expect((await officer.json("POST", "/api/v1/parcels", newParcel({ batchId: batch!.id }))).status).toBe(201);
+    await expectIndexed(
+      `/api/v1/batches/${batch!.id}/approval`,
+      postJson({ docNo: "浙土字〔2023〕9号", date: "2023-05-06" }),
+    );
   });
 
-  it("registers a parcel (code uniqueness, totals)", () => expectIndexed("/api/v1/parcels", postJson(newParcel()), 201));
+  it("registers a parcel (code uniqueness, totals)", () =>
+    expectIndexed("/api/v1/parcels", postJson(newParcel()), 201));
 
   it("moves a parcel: guarded UPDATE, event INSERT, totals, idempotency lookup", async () => {
     const created = await officer.json("POST", "/api/v1/parcels", newParcel());
@@ -114,7 +135,12 @@ describe("query plans of the hot paths", () => {
   it("corrects the latest move", async () => {
     const created = await officer.json("POST", "/api/v1/parcels", newParcel());
     const p = (await created.json()) as { id: number; version: number };
-    const moved = await officer.json("POST", `/api/v1/parcels/${p.id}/moves`, { to: "approved", date: "2023-05-06", version: 1, docNo: "嘉政土〔2023〕2号" });
+    const moved = await officer.json("POST", `/api/v1/parcels/${p.id}/moves`, {
+      to: "approved",
+      date: "2023-05-06",
+      version: 1,
+      docNo: "嘉政土〔2023〕2号",
+    });
     expect(moved.status).toBe(200);
     await expectIndexed(`/api/v1/parcels/${p.id}/corrections`, postJson({ version: 2, reason: "录入错误" }));
   });

@@ -39,19 +39,44 @@ describe("X-Rows-Read (bench recorder)", () => {
   it("makes one D1 round trip per GET page and at most two per write (read, then the guarded write batch)", async () => {
     const officer = await session("officer");
     const calls = async (path: string, init: RequestInit = {}) => {
-      const res = await app.fetch(new Request(BASE + path, { ...init, headers: { Cookie: officer.cookie, ...init.headers } }), { ...env, BENCH: "1" });
+      const res = await app.fetch(
+        new Request(BASE + path, { ...init, headers: { Cookie: officer.cookie, ...init.headers } }),
+        { ...env, BENCH: "1" },
+      );
       await res.arrayBuffer();
       return [res.status, res.headers.get("X-D1-Calls")];
     };
     const json = { "Content-Type": "application/json" };
     const created = await officer.json("POST", "/api/v1/parcels", newParcel());
     const p = (await created.json()) as { id: number; version: number };
-    for (const path of ["/", "/parcels", `/parcels/${p.id}`, "/batches", "/api/v1/parcels", `/api/v1/parcels/${p.id}`, "/api/v1/batches"])
+    for (const path of [
+      "/",
+      "/parcels",
+      `/parcels/${p.id}`,
+      "/batches",
+      "/api/v1/parcels",
+      `/api/v1/parcels/${p.id}`,
+      "/api/v1/batches",
+    ])
       expect(await calls(path), path).toEqual([200, "1"]);
-    expect(await calls("/api/v1/parcels", { method: "POST", headers: json, body: JSON.stringify(newParcel()) })).toEqual([201, "2"]);
+    expect(
+      await calls("/api/v1/parcels", { method: "POST", headers: json, body: JSON.stringify(newParcel()) }),
+    ).toEqual([201, "2"]);
     const move = { to: "approved", date: "2023-03-01", version: p.version, docNo: "浙政土〔2023〕1号" };
-    expect(await calls(`/api/v1/parcels/${p.id}/moves`, { method: "POST", headers: { ...json, "Idempotency-Key": "rt-1" }, body: JSON.stringify(move) })).toEqual([200, "2"]);
+    expect(
+      await calls(`/api/v1/parcels/${p.id}/moves`, {
+        method: "POST",
+        headers: { ...json, "Idempotency-Key": "rt-1" },
+        body: JSON.stringify(move),
+      }),
+    ).toEqual([200, "2"]);
     // The replay is answered from the first read alone.
-    expect(await calls(`/api/v1/parcels/${p.id}/moves`, { method: "POST", headers: { ...json, "Idempotency-Key": "rt-1" }, body: JSON.stringify(move) })).toEqual([200, "1"]);
+    expect(
+      await calls(`/api/v1/parcels/${p.id}/moves`, {
+        method: "POST",
+        headers: { ...json, "Idempotency-Key": "rt-1" },
+        body: JSON.stringify(move),
+      }),
+    ).toEqual([200, "1"]);
   });
 });

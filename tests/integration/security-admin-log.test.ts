@@ -3,8 +3,13 @@ import { describe, expect, it } from "vitest";
 import { call, createUser, session } from "../helpers";
 
 const attempt = (username: string, password: string, ip: string) =>
-  call("/api/v1/session", { method: "POST", headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip }, body: JSON.stringify({ username, password }) });
-const rowsOf = (html: string) => [...html.matchAll(/<tr class="log-([a-z_]+)">([\s\S]*?)<\/tr>/g)].map((m) => ({ kind: m[1], text: m[2] }));
+  call("/api/v1/session", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+    body: JSON.stringify({ username, password }),
+  });
+const rowsOf = (html: string) =>
+  [...html.matchAll(/<tr class="log-([a-z_]+)">([\s\S]*?)<\/tr>/g)].map((m) => ({ kind: m[1], text: m[2] }));
 
 describe("/admin/security-log", () => {
   it("shows a scripted attack run: failed logins, the lock-out and a 403, newest first", async () => {
@@ -12,7 +17,9 @@ describe("/admin/security-log", () => {
     const ip = "198.51.100.66";
     for (let i = 0; i < 6; i++) await attempt(victim.username, `guess-${i}-password`, ip);
     const intruder = await session("viewer");
-    expect((await call("/admin/users", { headers: { Cookie: intruder.cookie, "CF-Connecting-IP": ip } })).status).toBe(403);
+    expect((await call("/admin/users", { headers: { Cookie: intruder.cookie, "CF-Connecting-IP": ip } })).status).toBe(
+      403,
+    );
     const admin = await session("admin");
     const res = await call("/admin/security-log", { headers: { Cookie: admin.cookie } });
     expect(res.status).toBe(200);
@@ -67,7 +74,14 @@ describe("/admin/security-log", () => {
   it("is read-only: no method changes it, and only admins read it", async () => {
     const admin = await session("admin");
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
-      const res = await call("/admin/security-log", { method, headers: { Cookie: admin.cookie, Origin: "http://127.0.0.1:8787", "Content-Type": "application/x-www-form-urlencoded" } });
+      const res = await call("/admin/security-log", {
+        method,
+        headers: {
+          Cookie: admin.cookie,
+          Origin: "http://127.0.0.1:8787",
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
+      });
       expect(res.status, method).toBe(404);
     }
     for (const role of ["viewer", "lead", "officer"] as const) {

@@ -12,7 +12,11 @@ describe("/admin/users/:id actions", () => {
     expect(res.status).toBe(303);
     expect((await userRow(target.id))!.role).toBe("officer");
     expect((await target.json("POST", "/api/v1/parcels", {})).status).toBe(422);
-    const log = await env.DB.prepare("SELECT detail FROM security_log WHERE kind = 'user_role_changed' AND subject_id = ?").bind(target.id).first<{ detail: string }>();
+    const log = await env.DB.prepare(
+      "SELECT detail FROM security_log WHERE kind = 'user_role_changed' AND subject_id = ?",
+    )
+      .bind(target.id)
+      .first<{ detail: string }>();
     expect(JSON.parse(log!.detail)).toEqual({ from: "viewer", to: "officer" });
   });
 
@@ -30,7 +34,9 @@ describe("/admin/users/:id actions", () => {
     expect(selfOff.status).toBe(422);
     expect((await userRow(target.id))!.role).toBe("lead");
     expect(await userRow(admin.id)).toMatchObject({ role: "admin", active: 1 });
-    expect(await count("security_log", "kind IN ('user_role_changed', 'user_deactivated') AND actor_id = ?", admin.id)).toBe(0);
+    expect(
+      await count("security_log", "kind IN ('user_role_changed', 'user_deactivated') AND actor_id = ?", admin.id),
+    ).toBe(0);
     expect(await count("security_log", "kind = 'user_role_changed'")).toBe(logged);
   });
 
@@ -43,7 +49,14 @@ describe("/admin/users/:id actions", () => {
     expect(await count("sessions", "user_id = ?", target.id)).toBe(0);
     expect((await tryLogin(target.username, PASSWORD)).status).toBe(401);
     expect((await tryLogin(target.username, "xin-mima-2023-07")).status).toBe(200);
-    expect(await count("security_log", "kind = 'user_password_reset' AND subject_id = ? AND actor_id = ?", target.id, admin.id)).toBe(1);
+    expect(
+      await count(
+        "security_log",
+        "kind = 'user_password_reset' AND subject_id = ? AND actor_id = ?",
+        target.id,
+        admin.id,
+      ),
+    ).toBe(1);
   });
 
   it("refuses a short new password with 422 beside the field; the old password and sessions stay", async () => {
@@ -69,7 +82,9 @@ describe("/admin/users/:id actions", () => {
     expect((await tryLogin(target.username, PASSWORD)).status).toBe(401);
     expect((await post(`/admin/users/${target.id}/reactivate`, admin.cookie)).status).toBe(303);
     expect((await tryLogin(target.username, PASSWORD)).status).toBe(200);
-    const kinds = await env.DB.prepare("SELECT kind FROM security_log WHERE subject_id = ? ORDER BY id").bind(target.id).all<{ kind: string }>();
+    const kinds = await env.DB.prepare("SELECT kind FROM security_log WHERE subject_id = ? ORDER BY id")
+      .bind(target.id)
+      .all<{ kind: string }>();
     expect(kinds.results.map((r) => r.kind)).toEqual(["user_deactivated", "user_reactivated"]);
   });
 
@@ -93,7 +108,8 @@ describe("/admin access", () => {
     for (const role of ["viewer", "lead", "officer"] as const) {
       const s = await session(role);
       expect((await call("/admin/users", { headers: { Cookie: s.cookie } })).status, role).toBe(403);
-      for (const [path, fields] of paths) expect((await post(path, s.cookie, fields)).status, `${role} ${path}`).toBe(403);
+      for (const [path, fields] of paths)
+        expect((await post(path, s.cookie, fields)).status, `${role} ${path}`).toBe(403);
     }
     for (const [path, fields] of paths) {
       const res = await post(path, "", fields);
@@ -107,7 +123,12 @@ describe("/admin access", () => {
   it("refuses an admin's form posted from another site, creating nothing", async () => {
     const admin = await session("admin");
     const username = fresh();
-    const res = await post("/admin/users", admin.cookie, { username, displayName: "钓鱼", role: "admin", password: "long-enough-pw" }, { Origin: "https://evil.example" });
+    const res = await post(
+      "/admin/users",
+      admin.cookie,
+      { username, displayName: "钓鱼", role: "admin", password: "long-enough-pw" },
+      { Origin: "https://evil.example" },
+    );
     expect(res.status).toBe(403);
     expect(await count("users", "username = ?", username)).toBe(0);
   });
@@ -115,7 +136,9 @@ describe("/admin access", () => {
   it("shows 管理 in the navigation to admins only, and /admin leads to the user list", async () => {
     const admin = await session("admin");
     const officer = await session("officer");
-    expect(await (await call("/", { headers: { Cookie: admin.cookie } })).text()).toContain('<a href="/admin">管理</a>');
+    expect(await (await call("/", { headers: { Cookie: admin.cookie } })).text()).toContain(
+      '<a href="/admin">管理</a>',
+    );
     expect(await (await call("/", { headers: { Cookie: officer.cookie } })).text()).not.toContain('href="/admin"');
     const res = await call("/admin", { redirect: "manual", headers: { Cookie: admin.cookie } });
     expect(res.status).toBe(303);

@@ -8,7 +8,11 @@ async function execute(statements: string[]) {
   await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
 }
 const logIn = (username: string, password: string) =>
-  call("/api/v1/session", { method: "POST", headers: { "Content-Type": "application/json", "CF-Connecting-IP": "192.0.2.200" }, body: JSON.stringify({ username, password }) });
+  call("/api/v1/session", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": "192.0.2.200" },
+    body: JSON.stringify({ username, password }),
+  });
 
 describe("first admin on a deployed database (scripts/create-admin.ts)", () => {
   it("prints SQL that creates an admin who can log in and open /admin/users, and logs it", async () => {
@@ -17,15 +21,21 @@ describe("first admin on a deployed database (scripts/create-admin.ts)", () => {
     await execute(await adminSql({ username: "wang.qiang", displayName: "王强's 账户", password, reset: false }));
     const res = await logIn("wang.qiang", password);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ user: { username: "wang.qiang", displayName: "王强's 账户", role: "admin" } });
+    expect(await res.json()).toMatchObject({
+      user: { username: "wang.qiang", displayName: "王强's 账户", role: "admin" },
+    });
     const cookie = (res.headers.get("Set-Cookie") ?? "").split(";")[0];
     expect((await call("/admin/users", { headers: { Cookie: cookie } })).status).toBe(200);
-    expect(await count("security_log", "kind = 'user_created' AND subject_name = 'wang.qiang' AND subject_id IS NOT NULL")).toBe(1);
+    expect(
+      await count("security_log", "kind = 'user_created' AND subject_name = 'wang.qiang' AND subject_id IS NOT NULL"),
+    ).toBe(1);
   });
 
   it("refuses to overwrite an existing account without --reset", async () => {
     const { username } = await createUser("viewer");
-    await expect(execute(await adminSql({ username, displayName: "x", password: "long-enough-pw", reset: false }))).rejects.toThrow(/UNIQUE/);
+    await expect(
+      execute(await adminSql({ username, displayName: "x", password: "long-enough-pw", reset: false })),
+    ).rejects.toThrow(/UNIQUE/);
     expect(await count("users", "username = ? AND role = 'viewer'", username)).toBe(1);
   });
 
@@ -42,7 +52,11 @@ describe("first admin on a deployed database (scripts/create-admin.ts)", () => {
   });
 
   it("applies the /admin/users rules: a short password or a bad username is refused before any SQL", async () => {
-    await expect(adminSql({ username: "ok.name", displayName: "x", password: "short", reset: false })).rejects.toThrow("password: Too short: at least 10 characters");
-    await expect(adminSql({ username: "bad name'; --", displayName: "x", password: "long-enough-pw", reset: false })).rejects.toThrow("username: Letters, digits and . _ - only");
+    await expect(adminSql({ username: "ok.name", displayName: "x", password: "short", reset: false })).rejects.toThrow(
+      "password: Too short: at least 10 characters",
+    );
+    await expect(
+      adminSql({ username: "bad name'; --", displayName: "x", password: "long-enough-pw", reset: false }),
+    ).rejects.toThrow("username: Letters, digits and . _ - only");
   });
 });

@@ -7,7 +7,12 @@ const EVIL = "https://evil.example";
 describe("CSRF on form routes", () => {
   it("refuses a cross-site login post with 403 and starts no session", async () => {
     const { id, username } = await createUser("viewer");
-    const res = await call("/login", { method: "POST", redirect: "manual", headers: { Origin: EVIL, "Content-Type": FORM }, body: `username=${username}&password=${PASSWORD}` });
+    const res = await call("/login", {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: EVIL, "Content-Type": FORM },
+      body: `username=${username}&password=${PASSWORD}`,
+    });
     expect(res.status).toBe(403);
     expect(res.headers.get("Set-Cookie")).toBeNull();
     expect(await count("sessions", "user_id = ?", id)).toBe(0);
@@ -18,7 +23,11 @@ describe("CSRF on form routes", () => {
     const cookie = await login(username);
     const variants: Record<string, string>[] = [{ Origin: EVIL }, { "Sec-Fetch-Site": "cross-site" }, {}];
     for (const headers of variants) {
-      const res = await call("/logout", { method: "POST", redirect: "manual", headers: { Cookie: cookie, "Content-Type": FORM, ...headers } });
+      const res = await call("/logout", {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: cookie, "Content-Type": FORM, ...headers },
+      });
       expect(res.status).toBe(403);
     }
     expect(await count("sessions", "user_id = ?", id)).toBe(1);
@@ -27,13 +36,21 @@ describe("CSRF on form routes", () => {
 
   it("accepts the same form from this origin", async () => {
     const { username } = await createUser("viewer");
-    const res = await call("/login", { method: "POST", redirect: "manual", headers: { Origin: BASE, "Content-Type": FORM }, body: `username=${username}&password=${PASSWORD}` });
+    const res = await call("/login", {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: BASE, "Content-Type": FORM },
+      body: `username=${username}&password=${PASSWORD}`,
+    });
     expect(res.status).toBe(303);
   });
 
   it("answers a browser's cross-site refusal with a page, and logs it", async () => {
     const viewer = await session("viewer");
-    const res = await call("/logout", { method: "POST", headers: { Cookie: viewer.cookie, Origin: EVIL, "Content-Type": FORM } });
+    const res = await call("/logout", {
+      method: "POST",
+      headers: { Cookie: viewer.cookie, Origin: EVIL, "Content-Type": FORM },
+    });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("当前角色无权执行此操作");
     expect(await count("security_log", "kind = 'forbidden' AND actor_id = ? AND path = '/logout'", viewer.id)).toBe(1);
@@ -44,9 +61,17 @@ describe("malformed form bodies", () => {
   it("answer 400 with a page, never a 500, and write nothing", async () => {
     const admin = await session("admin");
     const users = await count("users");
-    for (const [type, body] of [["multipart/form-data", "--x\r\n"], ["multipart/form-data; boundary=x", "garbage"]]) {
+    for (const [type, body] of [
+      ["multipart/form-data", "--x\r\n"],
+      ["multipart/form-data; boundary=x", "garbage"],
+    ]) {
       for (const path of ["/login", "/admin/users", "/parcels"]) {
-        const res = await call(path, { method: "POST", redirect: "manual", headers: { Cookie: admin.cookie, Origin: BASE, "Content-Type": type }, body });
+        const res = await call(path, {
+          method: "POST",
+          redirect: "manual",
+          headers: { Cookie: admin.cookie, Origin: BASE, "Content-Type": type },
+          body,
+        });
         expect(res.status, `${type} ${path}`).toBe(400);
         expect(await res.text()).toContain("请求格式不正确");
       }
@@ -73,7 +98,11 @@ describe("JSON API mutations", () => {
   it("grant no CORS: a cross-site preflight gets no Access-Control-Allow-Origin", async () => {
     const res = await call("/api/v1/parcels", {
       method: "OPTIONS",
-      headers: { Origin: EVIL, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+      headers: {
+        Origin: EVIL,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+      },
     });
     expect(res.headers.get("Access-Control-Allow-Origin")).toBeNull();
     expect(res.headers.get("Access-Control-Allow-Credentials")).toBeNull();

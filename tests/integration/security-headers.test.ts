@@ -10,16 +10,29 @@ const CDN_ORIGIN = "https://cdn.jsdelivr.net";
 /** The CSP as directive → sources. */
 function csp(res: Response): Map<string, string[]> {
   const header = res.headers.get("Content-Security-Policy") ?? "";
-  return new Map(header.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...v]) => [name, v]));
+  return new Map(
+    header
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...v]) => [name, v]),
+  );
 }
-const nonceOf = (res: Response) => csp(res).get("script-src")?.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
+const nonceOf = (res: Response) =>
+  csp(res)
+    .get("script-src")
+    ?.find((s) => s.startsWith("'nonce-"))
+    ?.slice(7, -1);
 
 function expectHardened(res: Response, what: string) {
   const policy = csp(res);
   const scripts = policy.get("script-src") ?? [];
   expect(nonceOf(res), what).toMatch(/^[A-Za-z0-9+/]{22}==$/);
   expect(scripts, what).toContain(CDN_ORIGIN);
-  expect(scripts.filter((s) => !s.startsWith("'nonce-")), what).toEqual([CDN_ORIGIN]);
+  expect(
+    scripts.filter((s) => !s.startsWith("'nonce-")),
+    what,
+  ).toEqual([CDN_ORIGIN]);
   expect(policy.get("style-src"), what).toEqual(["'self'"]);
   expect(policy.get("default-src"), what).toEqual(["'self'"]);
   expect(policy.get("object-src"), what).toEqual(["'none'"]);
@@ -44,7 +57,15 @@ describe("security headers", () => {
       ["API 404", call("/api/v1/no-such-thing"), 404],
       ["API 401", call("/api/v1/parcels"), 401],
       ["htmx 401", call("/", { headers: { "HX-Request": "true" } }), 401],
-      ["cross-site form 403", call("/login", { method: "POST", headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" }, body: "username=a&password=b" }), 403],
+      [
+        "cross-site form 403",
+        call("/login", {
+          method: "POST",
+          headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+          body: "username=a&password=b",
+        }),
+        403,
+      ],
       ["home page", call("/", { headers: { Cookie: officer.cookie } }), 200],
       ["home fragment", call("/", { headers: { Cookie: officer.cookie, "HX-Request": "true" } }), 200],
       ["API list", officer.json("GET", "/api/v1/parcels"), 200],
@@ -61,7 +82,8 @@ describe("security headers", () => {
 
   it("are on a 500 too, rendered by the app's error handler", async () => {
     // The real app with no D1 binding: the session lookup throws, and onError answers.
-    const errorOf = async (path: string) => app.request(path, { headers: { Cookie: "session=abc" } }, { ORG_NAME: "测试分局", HTMX_URL: "" });
+    const errorOf = async (path: string) =>
+      app.request(path, { headers: { Cookie: "session=abc" } }, { ORG_NAME: "测试分局", HTMX_URL: "" });
     const page = await errorOf("/");
     expect(page.status).toBe(500);
     expect(await page.text()).toContain("服务器内部错误");
@@ -87,7 +109,9 @@ describe("security headers", () => {
   it("uses a fresh nonce on every response: 20 requests, 20 nonces", async () => {
     const viewer = await session("viewer");
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 ? call("/login") : viewer.json("GET", i % 4 ? "/api/v1/parcels" : "/"))),
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2 ? call("/login") : viewer.json("GET", i % 4 ? "/api/v1/parcels" : "/"),
+      ),
     );
     const nonces = new Set(answers.map(nonceOf));
     expect(nonces.size).toBe(20);
@@ -98,7 +122,12 @@ describe("security headers", () => {
     const html = await (await call("/login")).text();
     const meta = html.match(/<meta name="htmx-config" content="([^"]*)"/)?.[1] ?? "";
     const config = JSON.parse(meta.replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
-    expect(config).toMatchObject({ allowEval: false, includeIndicatorStyles: false, historyCacheSize: 0, selfRequestsOnly: true });
+    expect(config).toMatchObject({
+      allowEval: false,
+      includeIndicatorStyles: false,
+      historyCacheSize: 0,
+      selfRequestsOnly: true,
+    });
   });
 
   it("ships the indicator styles htmx no longer injects", async () => {
@@ -108,9 +137,12 @@ describe("security headers", () => {
   });
 
   it("allows htmx from the origin of an HTMX_URL mirror, or 'self' when the Worker serves it", () => {
-    const ctx = (url: string, HTMX_URL: string) => ({ req: { url }, env: { HTMX_URL } }) as unknown as Parameters<typeof htmxSource>[0];
+    const ctx = (url: string, HTMX_URL: string) =>
+      ({ req: { url }, env: { HTMX_URL } }) as unknown as Parameters<typeof htmxSource>[0];
     expect(htmxSource(ctx(`${BASE}/`, ""))).toBe(CDN_ORIGIN);
-    expect(htmxSource(ctx(`${BASE}/`, "https://mirror.nanhu.gov.cn/js/htmx.min.js"))).toBe("https://mirror.nanhu.gov.cn");
+    expect(htmxSource(ctx(`${BASE}/`, "https://mirror.nanhu.gov.cn/js/htmx.min.js"))).toBe(
+      "https://mirror.nanhu.gov.cn",
+    );
     expect(htmxSource(ctx(`${BASE}/parcels`, "/static/htmx.min.js"))).toBe("'self'");
   });
 });

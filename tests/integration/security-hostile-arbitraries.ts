@@ -35,7 +35,16 @@ export const HOSTILE_STRINGS = [
 ];
 
 /** Number literals JSON allows but JavaScript mangles: overflow, negative zero, beyond 2^53, underflow. */
-const RAW_NUMBERS = ["1e309", "-1e309", "-0", "9007199254740993", "1.0000000000000001", "1e-400", "0.1e1", "123456789012345678901234567890"];
+const RAW_NUMBERS = [
+  "1e309",
+  "-1e309",
+  "-0",
+  "9007199254740993",
+  "1.0000000000000001",
+  "1e-400",
+  "0.1e1",
+  "123456789012345678901234567890",
+];
 
 export const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf"];
 
@@ -51,7 +60,8 @@ export const hostileValueText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** An object as JSON text from key/value-text pairs; keys may repeat and may be __proto__. */
-export const objectText = (entries: [string, string][]) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",")}}`;
+export const objectText = (entries: [string, string][]) =>
+  `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",")}}`;
 
 /**
  * Request bodies for one route: near-valid ones (the route's template with some fields swapped for
@@ -59,22 +69,47 @@ export const objectText = (entries: [string, string][]) => `{${entries.map(([k, 
  */
 export function hostileBodies(template: Record<string, unknown>): fc.Arbitrary<string> {
   const keys = Object.keys(template);
-  const extraKey = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.constantFrom(...keys.length ? keys : ["x"]), fc.string({ maxLength: 20 }));
+  const extraKey = fc.oneof(
+    fc.constantFrom(...PROTOTYPE_KEYS),
+    fc.constantFrom(...(keys.length ? keys : ["x"])),
+    fc.string({ maxLength: 20 }),
+  );
   const nearValid = fc
-    .tuple(fc.subarray(keys), fc.array(hostileValueText, { minLength: keys.length, maxLength: keys.length }), fc.array(fc.tuple(extraKey, hostileValueText), { maxLength: 3 }))
+    .tuple(
+      fc.subarray(keys),
+      fc.array(hostileValueText, { minLength: keys.length, maxLength: keys.length }),
+      fc.array(fc.tuple(extraKey, hostileValueText), { maxLength: 3 }),
+    )
     .map(([swapped, values, extras]) => {
-      const entries: [string, string][] = keys.map((k, i) => [k, swapped.includes(k) ? values[i] : JSON.stringify(template[k])]);
+      const entries: [string, string][] = keys.map((k, i) => [
+        k,
+        swapped.includes(k) ? values[i] : JSON.stringify(template[k]),
+      ]);
       return objectText([...entries, ...extras]);
     });
-  const anyJson = fc.oneof(fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)), fc.array(fc.tuple(extraKey, hostileValueText), { maxLength: 6 }).map(objectText));
-  const notJson = fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom("{", "[1,", `{"a":}`, "nul", `"unterminated`, "{'single':1}", "\u0000", ""));
-  return fc.oneof({ weight: 6, arbitrary: nearValid }, { weight: 3, arbitrary: anyJson }, { weight: 1, arbitrary: notJson });
+  const anyJson = fc.oneof(
+    fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+    fc.array(fc.tuple(extraKey, hostileValueText), { maxLength: 6 }).map(objectText),
+  );
+  const notJson = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.constantFrom("{", "[1,", `{"a":}`, "nul", `"unterminated`, "{'single':1}", "\u0000", ""),
+  );
+  return fc.oneof(
+    { weight: 6, arbitrary: nearValid },
+    { weight: 3, arbitrary: anyJson },
+    { weight: 1, arbitrary: notJson },
+  );
 }
 
 /** A form post as the network carries it: its content type and body. */
 export type FormPost = { type: string | null; body: BodyInit };
 
-const hostileFieldValue = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 50 }), fc.integer().map(String));
+const hostileFieldValue = fc.oneof(
+  fc.constantFrom(...HOSTILE_STRINGS),
+  fc.string({ maxLength: 50 }),
+  fc.integer().map(String),
+);
 
 /**
  * Form posts for one route: the template's fields with some spoiled, plus prototype keys, sent
@@ -82,12 +117,29 @@ const hostileFieldValue = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.strin
  */
 export function hostileForms(template: Record<string, string>): fc.Arbitrary<FormPost> {
   const keys = Object.keys(template);
-  const extraKey = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.constantFrom(...(keys.length ? keys : ["x"])), fc.string({ maxLength: 20 }));
+  const extraKey = fc.oneof(
+    fc.constantFrom(...PROTOTYPE_KEYS),
+    fc.constantFrom(...(keys.length ? keys : ["x"])),
+    fc.string({ maxLength: 20 }),
+  );
   const fields = fc
-    .tuple(fc.subarray(keys), fc.array(hostileFieldValue, { minLength: keys.length, maxLength: keys.length }), fc.array(fc.tuple(extraKey, hostileFieldValue), { maxLength: 3 }))
-    .map(([swapped, values, extras]) => [...keys.map((k, i): [string, string] => [k, swapped.includes(k) ? values[i] : template[k]]), ...extras]);
+    .tuple(
+      fc.subarray(keys),
+      fc.array(hostileFieldValue, { minLength: keys.length, maxLength: keys.length }),
+      fc.array(fc.tuple(extraKey, hostileFieldValue), { maxLength: 3 }),
+    )
+    .map(([swapped, values, extras]) => [
+      ...keys.map((k, i): [string, string] => [k, swapped.includes(k) ? values[i] : template[k]]),
+      ...extras,
+    ]);
   return fc.oneof(
-    { weight: 6, arbitrary: fields.map((f): FormPost => ({ type: "application/x-www-form-urlencoded", body: new URLSearchParams(f).toString() })) },
+    {
+      weight: 6,
+      arbitrary: fields.map((f): FormPost => ({
+        type: "application/x-www-form-urlencoded",
+        body: new URLSearchParams(f).toString(),
+      })),
+    },
     {
       weight: 3,
       arbitrary: fields.map((f): FormPost => {
@@ -97,6 +149,14 @@ export function hostileForms(template: Record<string, string>): fc.Arbitrary<For
         return { type: null, body: data };
       }),
     },
-    { weight: 1, arbitrary: fc.constantFrom<FormPost>({ type: "multipart/form-data", body: "--x\r\n" }, { type: "multipart/form-data; boundary=x", body: "garbage" }, { type: "text/plain", body: "a=1" }, { type: "application/x-www-form-urlencoded", body: "%E0%A4%A=%&=&&" }) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<FormPost>(
+        { type: "multipart/form-data", body: "--x\r\n" },
+        { type: "multipart/form-data; boundary=x", body: "garbage" },
+        { type: "text/plain", body: "a=1" },
+        { type: "application/x-www-form-urlencoded", body: "%E0%A4%A=%&=&&" },
+      ),
+    },
   );
 }

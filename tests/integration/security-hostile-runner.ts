@@ -24,10 +24,29 @@ export const TEMPLATES: Record<string, Record<string, unknown>> = {
 /** The fields each browser form sends, with plausible values the fuzzer then spoils. */
 export const FORM_TEMPLATES: Record<string, Record<string, string>> = {
   "POST /login": { username: "fuzz-user", password: "fuzz-password-1" },
-  "POST /parcels": { code: "330402-F0001", name: "凤桥镇地块", town: "凤桥镇", landUse: "industrial", origin: "collective", areaValue: "12.5", areaUnit: "mu", batchId: "", note: "" },
+  "POST /parcels": {
+    code: "330402-F0001",
+    name: "凤桥镇地块",
+    town: "凤桥镇",
+    landUse: "industrial",
+    origin: "collective",
+    areaValue: "12.5",
+    areaUnit: "mu",
+    batchId: "",
+    note: "",
+  },
   "POST /parcels/:id/moves": { to: "approved", date: "2023-03-01", version: "1", docNo: "浙土字〔2023〕2号", note: "" },
   "POST /parcels/:id/corrections": { version: "2", reason: "录入错误" },
-  "POST /batches": { name: "南湖区2023年度第4批次", kind: "urban", authority: "省政府", docNo: "", approvedOn: "", totalArea: "80", unit: "mu", note: "" },
+  "POST /batches": {
+    name: "南湖区2023年度第4批次",
+    kind: "urban",
+    authority: "省政府",
+    docNo: "",
+    approvedOn: "",
+    totalArea: "80",
+    unit: "mu",
+    note: "",
+  },
   "POST /batches/:id/approval": { docNo: "浙政土〔2023〕10号", date: "2023-04-01" },
   "POST /admin/users": { username: "fuzz.user", displayName: "模糊测试", role: "viewer", password: "fuzz-password-1" },
   "POST /admin/users/:id/role": { role: "officer" },
@@ -45,7 +64,13 @@ export const ROUTE_FILES: Record<string, string[]> = {
   batches: ["POST /api/v1/batches", "POST /api/v1/batches/:id/approval"],
   "parcel-forms": ["POST /parcels", "POST /parcels/:id/moves", "POST /parcels/:id/corrections"],
   "other-forms": ["POST /login", "POST /batches", "POST /batches/:id/approval"],
-  "admin-forms": ["POST /admin/users", "POST /admin/users/:id/role", "POST /admin/users/:id/password", "POST /admin/users/:id/deactivate", "POST /admin/users/:id/reactivate"],
+  "admin-forms": [
+    "POST /admin/users",
+    "POST /admin/users/:id/role",
+    "POST /admin/users/:id/password",
+    "POST /admin/users/:id/deactivate",
+    "POST /admin/users/:id/reactivate",
+  ],
 };
 
 // Logging out takes no input and ends the session the attack runs in; sessions tests cover it.
@@ -53,7 +78,13 @@ const NOT_ATTACKED = ["POST /logout"];
 
 /** Every route that takes a body (JSON API and browser forms), straight from the app's route table. */
 export const mutatingRoutes = () =>
-  [...new Set(app.routes.filter((r) => ["POST", "PUT", "PATCH"].includes(r.method)).map((r) => `${r.method} ${r.path}`))].filter((k) => !NOT_ATTACKED.includes(k)).sort();
+  [
+    ...new Set(
+      app.routes.filter((r) => ["POST", "PUT", "PATCH"].includes(r.method)).map((r) => `${r.method} ${r.path}`),
+    ),
+  ]
+    .filter((k) => !NOT_ATTACKED.includes(k))
+    .sort();
 
 export const unclaimedRoutes = () => mutatingRoutes().filter((k) => !Object.values(ROUTE_FILES).flat().includes(k));
 
@@ -71,7 +102,9 @@ async function fingerprintQuery(): Promise<string> {
     if (JOURNAL_TABLES.has(name)) continue;
     const cols = await env.DB.prepare(`SELECT name FROM pragma_table_info('${name}')`).all<{ name: string }>();
     const list = cols.results.map((c) => `"${c.name}"`).join(", ");
-    parts.push(`'${name}:' || (SELECT coalesce(json_group_array(json_array(${list})), '[]') FROM (SELECT * FROM "${name}" ORDER BY rowid))`);
+    parts.push(
+      `'${name}:' || (SELECT coalesce(json_group_array(json_array(${list})), '[]') FROM (SELECT * FROM "${name}" ORDER BY rowid))`,
+    );
   }
   return `SELECT ${parts.join(" || '|' || ")} AS fp`;
 }
@@ -80,9 +113,15 @@ const isApiRoute = (key: string) => key.split(" ")[1].startsWith("/api/");
 
 /** One hostile request: JSON text for the API, a form post (of any encoding) for the pages. */
 function send(path: string, method: string, headers: Record<string, string>, input: string | FormPost) {
-  if (typeof input === "string") return call(path, { method, headers: { ...headers, "Content-Type": "application/json" }, body: input });
+  if (typeof input === "string")
+    return call(path, { method, headers: { ...headers, "Content-Type": "application/json" }, body: input });
   const h = { ...headers, Origin: BASE };
-  return call(path, { method, redirect: "manual", headers: input.type ? { ...h, "Content-Type": input.type } : h, body: input.body });
+  return call(path, {
+    method,
+    redirect: "manual",
+    headers: input.type ? { ...h, "Content-Type": input.type } : h,
+    body: input.body,
+  });
 }
 
 /** Fuzzes each route: never a 5xx, refusals in the route's error shape, and a refusal writes nothing. */
@@ -119,7 +158,9 @@ export function attackRoutes(keys: () => string[]) {
         if (!["POST /api/v1/session", "POST /login"].includes(key)) headers.Cookie = admin.cookie;
         const api = isApiRoute(key);
         const template = api ? (TEMPLATES[key] ?? {}) : (FORM_TEMPLATES[key] ?? {});
-        const inputs: fc.Arbitrary<string | FormPost> = api ? hostileBodies(template) : hostileForms(FORM_TEMPLATES[key] ?? {});
+        const inputs: fc.Arbitrary<string | FormPost> = api
+          ? hostileBodies(template)
+          : hostileForms(FORM_TEMPLATES[key] ?? {});
         const runs = api ? RUNS_PER_API_ROUTE : RUNS_PER_FORM_ROUTE;
         let before = await snapshot();
         let refused = 0;

@@ -37,12 +37,17 @@ describe("login throttling", () => {
     const sixth = await apiLogin(username, "wrong-password-!", ip);
     expect(sixth.status).toBe(429);
     expect(sixth.headers.get("Retry-After")).toBe("900");
-    expect(await sixth.json()).toMatchObject({ error: "too_many_attempts", message: "登录失败次数过多，已暂时锁定，请 15 分钟后再试" });
+    expect(await sixth.json()).toMatchObject({
+      error: "too_many_attempts",
+      message: "登录失败次数过多，已暂时锁定，请 15 分钟后再试",
+    });
     const right = await apiLogin(username, PASSWORD, ip);
     expect(right.status).toBe(429);
     expect(right.headers.get("Set-Cookie")).toBeNull();
     expect((await apiLogin(username, PASSWORD, address())).status).toBe(429);
-    const lock = await env.DB.prepare("SELECT locked_until FROM login_locks WHERE key = ?").bind(`user:${username}`).first<{ locked_until: string }>();
+    const lock = await env.DB.prepare("SELECT locked_until FROM login_locks WHERE key = ?")
+      .bind(`user:${username}`)
+      .first<{ locked_until: string }>();
     const remaining = Date.parse(lock!.locked_until) - Date.now();
     expect(remaining).toBeGreaterThan(14 * 60_000);
     expect(remaining).toBeLessThanOrEqual(15 * 60_000);
@@ -78,7 +83,11 @@ describe("login throttling", () => {
     // Fifteen minutes pass: the lock and the failures behind it both age out.
     await env.DB.batch([
       env.DB.prepare("UPDATE login_locks SET locked_until = ? WHERE key = ?").bind(minutesAgo(0.1), `user:${username}`),
-      env.DB.prepare("UPDATE login_failures SET at = ? WHERE key IN (?, ?)").bind(minutesAgo(15.1), `user:${username}`, `ip:${ip}`),
+      env.DB.prepare("UPDATE login_failures SET at = ? WHERE key IN (?, ?)").bind(
+        minutesAgo(15.1),
+        `user:${username}`,
+        `ip:${ip}`,
+      ),
     ]);
     expect((await apiLogin(username, PASSWORD, ip)).status).toBe(200);
   });
@@ -112,7 +121,9 @@ describe("login throttling", () => {
     const ip = address();
     expect((await apiLogin(username, PASSWORD, ip)).status).toBe(200);
     await fail(username, ip, 8);
-    const rows = await env.DB.prepare("SELECT kind, actor_id, actor_name, ip, method, path, detail FROM security_log WHERE actor_name = ? ORDER BY id")
+    const rows = await env.DB.prepare(
+      "SELECT kind, actor_id, actor_name, ip, method, path, detail FROM security_log WHERE actor_name = ? ORDER BY id",
+    )
       .bind(username)
       .all<Record<string, unknown>>();
     const kinds = rows.results.map((r) => r.kind);

@@ -78,7 +78,12 @@ describe("deny by default", () => {
   it("keeps the table itself sane: few public routes, /admin for admins, viewers never write", () => {
     const entries = Object.entries(ROUTE_POLICY);
     // A new public route must be added here on purpose: everything else needs a session.
-    expect(entries.filter(([, p]) => p === "public").map(([k]) => k).sort()).toEqual([
+    expect(
+      entries
+        .filter(([, p]) => p === "public")
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual([
       "DELETE /api/v1/session",
       "GET /assets/:file",
       "GET /healthz",
@@ -89,7 +94,8 @@ describe("deny by default", () => {
     ]);
     for (const [key, policy] of entries) {
       if (key.split(" ")[1].startsWith("/admin")) expect(policy, key).toEqual(["admin"]);
-      if (!key.startsWith("GET ") && policy !== "public") expect(policy === "authenticated" || policy.includes("viewer"), key).toBe(false);
+      if (!key.startsWith("GET ") && policy !== "public")
+        expect(policy === "authenticated" || policy.includes("viewer"), key).toBe(false);
     }
   });
 

@@ -13,7 +13,9 @@ async function sha256Hex(text: string): Promise<string> {
 /** Plants a session row with chosen timestamps and returns its cookie, as if issued long ago. */
 async function plantSession(userId: number, t: { createdAt: string; lastSeenAt: string; expiresAt: string }) {
   const token = crypto.randomUUID().replaceAll("-", "");
-  await env.DB.prepare("INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+  await env.DB.prepare(
+    "INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+  )
     .bind(await sha256Hex(token), userId, t.createdAt, t.lastSeenAt, t.expiresAt)
     .run();
   return `session=${token}`;
@@ -28,7 +30,11 @@ const whoAmI = (cookie: string) => call("/api/v1/parcels?limit=1", { headers: { 
 describe("session cookie", () => {
   it("on plain http (dev) is named session: HttpOnly, SameSite=Lax, not Secure, for 7 days", async () => {
     const { username } = await createUser("viewer");
-    const res = await call("/api/v1/session", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password: PASSWORD }) });
+    const res = await call("/api/v1/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
     const cookie = res.headers.get("Set-Cookie") ?? "";
     expect(cookie).toMatch(/^session=[0-9a-f]{64}; /);
     expect(cookie).toContain("HttpOnly");
@@ -41,14 +47,19 @@ describe("session cookie", () => {
   it("on https is __Host-session: Secure, HttpOnly, SameSite=Lax, Path=/, no Domain; the plain name is ignored there", async () => {
     const { username } = await createUser("viewer");
     const res = await exports.default.fetch(
-      new Request(`${HTTPS}/api/v1/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password: PASSWORD }) }),
+      new Request(`${HTTPS}/api/v1/session`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      }),
     );
     const cookie = res.headers.get("Set-Cookie") ?? "";
     expect(cookie).toMatch(/^__Host-session=[0-9a-f]{64}; /);
     for (const part of ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"]) expect(cookie).toContain(part);
     expect(cookie).not.toMatch(/Domain=/i);
     const token = cookie.split(";")[0].split("=")[1];
-    const get = (c: string) => exports.default.fetch(new Request(`${HTTPS}/api/v1/parcels?limit=1`, { headers: { Cookie: c } }));
+    const get = (c: string) =>
+      exports.default.fetch(new Request(`${HTTPS}/api/v1/parcels?limit=1`, { headers: { Cookie: c } }));
     expect((await get(`__Host-session=${token}`)).status).toBe(200);
     expect((await get(`session=${token}`)).status).toBe(401);
   });
@@ -57,19 +68,33 @@ describe("session cookie", () => {
 describe("session lifetime", () => {
   it("ends after 8 idle hours", async () => {
     const { id } = await createUser("viewer");
-    const idle = await plantSession(id, { createdAt: ago(9 * HOUR), lastSeenAt: ago(8 * HOUR + 60_000), expiresAt: ahead(6 * DAY) });
-    const fresh = await plantSession(id, { createdAt: ago(9 * HOUR), lastSeenAt: ago(7 * HOUR + 59 * 60_000), expiresAt: ahead(6 * DAY) });
+    const idle = await plantSession(id, {
+      createdAt: ago(9 * HOUR),
+      lastSeenAt: ago(8 * HOUR + 60_000),
+      expiresAt: ahead(6 * DAY),
+    });
+    const fresh = await plantSession(id, {
+      createdAt: ago(9 * HOUR),
+      lastSeenAt: ago(7 * HOUR + 59 * 60_000),
+      expiresAt: ahead(6 * DAY),
+    });
     expect((await whoAmI(idle)).status).toBe(401);
     expect((await whoAmI(fresh)).status).toBe(200);
   });
 
   it("keeps an active session alive by touching it, but not past 7 days from login", async () => {
     const { id } = await createUser("viewer");
-    const old = await plantSession(id, { createdAt: ago(7 * DAY + 60_000), lastSeenAt: ago(60_000), expiresAt: ago(60_000) });
+    const old = await plantSession(id, {
+      createdAt: ago(7 * DAY + 60_000),
+      lastSeenAt: ago(60_000),
+      expiresAt: ago(60_000),
+    });
     const young = await plantSession(id, { createdAt: ago(6 * DAY), lastSeenAt: ago(2 * HOUR), expiresAt: ahead(DAY) });
     expect((await whoAmI(old)).status).toBe(401);
     expect((await whoAmI(young)).status).toBe(200);
-    const touched = await env.DB.prepare("SELECT last_seen_at FROM sessions WHERE id = ?").bind(await sha256Hex(young.split("=")[1])).first<{ last_seen_at: string }>();
+    const touched = await env.DB.prepare("SELECT last_seen_at FROM sessions WHERE id = ?")
+      .bind(await sha256Hex(young.split("=")[1]))
+      .first<{ last_seen_at: string }>();
     expect(Date.now() - Date.parse(touched!.last_seen_at)).toBeLessThan(60_000);
   });
 
@@ -100,7 +125,11 @@ describe("session rotation and logout", () => {
   it("POST /logout deletes the session server-side, so a copied cookie stops working", async () => {
     const { id, username } = await createUser("viewer");
     const cookie = await login(username);
-    const res = await call("/logout", { method: "POST", redirect: "manual", headers: { Cookie: cookie, Origin: BASE } });
+    const res = await call("/logout", {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie, Origin: BASE },
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe("/login");
     expect(res.headers.get("Set-Cookie")).toMatch(/^session=; Max-Age=0/);

@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 
 async function loginAs(username: string, password = "nanhu-demo") {
-  return call("/api/v1/session", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password }) });
+  return call("/api/v1/session", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
 }
 
 describe("demo seed loaded into D1", () => {
@@ -35,17 +39,26 @@ describe("demo seed loaded into D1", () => {
   });
 
   it("gives each batch the running figures its parcels add up to (batch_totals, kept by triggers)", async () => {
-    const { results } = await env.DB.prepare("SELECT batch_id AS id, parcel_count AS n, approved_m2 AS approved, supplied_m2 AS supplied FROM batch_totals").all<{ id: number; n: number; approved: number; supplied: number }>();
+    const { results } = await env.DB.prepare(
+      "SELECT batch_id AS id, parcel_count AS n, approved_m2 AS approved, supplied_m2 AS supplied FROM batch_totals",
+    ).all<{ id: number; n: number; approved: number; supplied: number }>();
     expect(results.length).toBe(data.batches.length);
     for (const r of results) {
       const ps = data.parcels.filter((p) => p.batchId === r.id);
       const sum = (f: (p: (typeof ps)[number]) => boolean) => ps.filter(f).reduce((s, p) => s + p.areaM2, 0);
-      expect([r.n, r.approved, r.supplied]).toEqual([ps.length, sum((p) => p.approvedOn !== null), sum((p) => p.approvedOn !== null && p.suppliedOn !== null)]);
+      expect([r.n, r.approved, r.supplied]).toEqual([
+        ps.length,
+        sum((p) => p.approvedOn !== null),
+        sum((p) => p.approvedOn !== null && p.suppliedOn !== null),
+      ]);
     }
   });
 
   it("keeps each parcel's version one above its number of events", async () => {
-    const off = await count("parcels p", "p.version <> 1 + (SELECT count(*) FROM parcel_events e WHERE e.parcel_id = p.id)");
+    const off = await count(
+      "parcels p",
+      "p.version <> 1 + (SELECT count(*) FROM parcel_events e WHERE e.parcel_id = p.id)",
+    );
     expect(off).toBe(0);
   });
 

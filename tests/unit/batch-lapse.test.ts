@@ -7,9 +7,12 @@ describe("approval lapse (docs/PRODUCT.md §4: lapse_soon from 90 days before th
   // Approved 2023-03-01 → anniversary 2025-03-01. 90 days back: 28 (Feb 2025) + 31 (Jan) + 31 (Dec) → 2024-12-01.
   const p = approvedOn("2023-03-01");
   it("shows nothing on the day before the warning starts", () => expect(lapseLevel(p, "2024-11-30")).toBeNull());
-  it("shows lapse_soon from the 90th day before the anniversary", () => expect(lapseLevel(p, "2024-12-01")).toBe("lapse_soon"));
-  it("shows lapse_soon on the day before the anniversary", () => expect(lapseLevel(p, "2025-02-28")).toBe("lapse_soon"));
-  it("still shows lapse_soon on the anniversary itself (the last day of the two years)", () => expect(lapseLevel(p, "2025-03-01")).toBe("lapse_soon"));
+  it("shows lapse_soon from the 90th day before the anniversary", () =>
+    expect(lapseLevel(p, "2024-12-01")).toBe("lapse_soon"));
+  it("shows lapse_soon on the day before the anniversary", () =>
+    expect(lapseLevel(p, "2025-02-28")).toBe("lapse_soon"));
+  it("still shows lapse_soon on the anniversary itself (the last day of the two years)", () =>
+    expect(lapseLevel(p, "2025-03-01")).toBe("lapse_soon"));
   it("shows lapsed from the day after the anniversary", () => expect(lapseLevel(p, "2025-03-02")).toBe("lapsed"));
   it("stays lapsed years later", () => expect(lapseLevel(p, "2030-01-01")).toBe("lapsed"));
   it("shows nothing right after approval", () => expect(lapseLevel(p, "2023-03-01")).toBeNull());

@@ -52,20 +52,44 @@ describe("validateMove", () => {
     if (r.ok) return;
     expect(r.error).toBe("validation");
     // Without a method the land is not known to be allocated, so a price is asked for too.
-    expect(r.issues.map((i) => i.path).sort()).toEqual(["agreedCompletionOn", "agreedStartOn", "docNo", "landUser", "method", "priceWan"]);
+    expect(r.issues.map((i) => i.path).sort()).toEqual([
+      "agreedCompletionOn",
+      "agreedStartOn",
+      "docNo",
+      "landUser",
+      "method",
+      "priceWan",
+    ]);
   });
 
   it("needs a price unless the land is allocated", () => {
-    const supply = { ...base, to: "supplied" as const, docNo: "嘉南出让〔2023〕5号", landUser: "嘉兴某公司", agreedStartOn: "2023-12-01", agreedCompletionOn: "2025-12-01" };
+    const supply = {
+      ...base,
+      to: "supplied" as const,
+      docNo: "嘉南出让〔2023〕5号",
+      landUser: "嘉兴某公司",
+      agreedStartOn: "2023-12-01",
+      agreedCompletionOn: "2025-12-01",
+    };
     const listed = validateMove({ state: "reserved", lastMovedOn: null }, { ...supply, method: "listing" }, today);
     expect(!listed.ok && listed.issues.map((i) => `${i.path}:${i.code}`)).toEqual(["priceWan:required"]);
-    expect(validateMove({ state: "reserved", lastMovedOn: null }, { ...supply, method: "allocation" }, today).ok).toBe(true);
+    expect(validateMove({ state: "reserved", lastMovedOn: null }, { ...supply, method: "allocation" }, today).ok).toBe(
+      true,
+    );
   });
 
   it("needs a reason to skip a step", () => {
-    const r = validateMove({ state: "approved", lastMovedOn: null }, { ...base, to: "reserved", reserveNo: "CB2023-01" }, today);
+    const r = validateMove(
+      { state: "approved", lastMovedOn: null },
+      { ...base, to: "reserved", reserveNo: "CB2023-01" },
+      today,
+    );
     expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["skip_needs_reason"]);
-    const ok = validateMove({ state: "approved", lastMovedOn: null }, { ...base, to: "reserved", reserveNo: "CB2023-01", reason: "国有农用地，无需征收" }, today);
+    const ok = validateMove(
+      { state: "approved", lastMovedOn: null },
+      { ...base, to: "reserved", reserveNo: "CB2023-01", reason: "国有农用地，无需征收" },
+      today,
+    );
     expect(ok.ok).toBe(true);
   });
 
@@ -75,10 +99,25 @@ describe("validateMove", () => {
   });
 
   it("requires a 19-character supervision number when one is given", () => {
-    const supply = { ...base, to: "supplied" as const, method: "allocation", docNo: "D", landUser: "U", agreedStartOn: "2023-12-01", agreedCompletionOn: "2023-12-01" };
-    const short = validateMove({ state: "reserved", lastMovedOn: null }, { ...supply, supervisionNo: "3304022023B00001" }, today);
+    const supply = {
+      ...base,
+      to: "supplied" as const,
+      method: "allocation",
+      docNo: "D",
+      landUser: "U",
+      agreedStartOn: "2023-12-01",
+      agreedCompletionOn: "2023-12-01",
+    };
+    const short = validateMove(
+      { state: "reserved", lastMovedOn: null },
+      { ...supply, supervisionNo: "3304022023B00001" },
+      today,
+    );
     expect(!short.ok && short.issues[0].path).toBe("supervisionNo");
-    expect(validateMove({ state: "reserved", lastMovedOn: null }, { ...supply, supervisionNo: "3304022023B00001234" }, today).ok).toBe(true);
+    expect(
+      validateMove({ state: "reserved", lastMovedOn: null }, { ...supply, supervisionNo: "3304022023B00001234" }, today)
+        .ok,
+    ).toBe(true);
   });
 });
 
@@ -93,18 +132,57 @@ describe("corrections", () => {
   });
 
   it("pops the latest move in force for each correction", () => {
-    const ev = (id: number, kind: string, from: string | null, to: string | null) => ({ id, kind, fromState: from, toState: to, on: `2023-01-0${id}`, revertsEventId: null });
-    const events = [ev(1, "move", "planned", "approved"), ev(2, "move", "approved", "acquired"), ev(3, "edit", "acquired", "acquired"), ev(4, "correction", "acquired", "approved"), ev(5, "move", "approved", "acquired")];
+    const ev = (id: number, kind: string, from: string | null, to: string | null) => ({
+      id,
+      kind,
+      fromState: from,
+      toState: to,
+      on: `2023-01-0${id}`,
+      revertsEventId: null,
+    });
+    const events = [
+      ev(1, "move", "planned", "approved"),
+      ev(2, "move", "approved", "acquired"),
+      ev(3, "edit", "acquired", "acquired"),
+      ev(4, "correction", "acquired", "approved"),
+      ev(5, "move", "approved", "acquired"),
+    ];
     expect(effectiveMoves(events).map((e) => e.id)).toEqual([1, 5]);
   });
 
   it("clears the undone state's fields and restores the previous date", () => {
-    const supply = movePatch("supplied", "2023-05-01", { method: "listing", docNo: "D", landUser: "U", priceWan: 1234.5678, agreedStartOn: "2023-11-01", agreedCompletionOn: "2025-11-01" });
+    const supply = movePatch("supplied", "2023-05-01", {
+      method: "listing",
+      docNo: "D",
+      landUser: "U",
+      priceWan: 1234.5678,
+      agreedStartOn: "2023-11-01",
+      agreedCompletionOn: "2025-11-01",
+    });
     expect(supply.priceYuan).toBe(12345678);
-    const undo = correctionPatch({ id: 9, kind: "move", fromState: "reserved", toState: "supplied", on: "2023-05-01", revertsEventId: null, data: {} }, "2023-02-01");
+    const undo = correctionPatch(
+      {
+        id: 9,
+        kind: "move",
+        fromState: "reserved",
+        toState: "supplied",
+        on: "2023-05-01",
+        revertsEventId: null,
+        data: {},
+      },
+      "2023-02-01",
+    );
     expect(undo).toEqual({
-      state: "reserved", lastMovedOn: "2023-02-01", suppliedOn: null, supplyMethod: null, supplyDocNo: null, landUser: null,
-      priceYuan: null, agreedStartOn: null, agreedCompletionOn: null, supervisionNo: null,
+      state: "reserved",
+      lastMovedOn: "2023-02-01",
+      suppliedOn: null,
+      supplyMethod: null,
+      supplyDocNo: null,
+      landUser: null,
+      priceYuan: null,
+      agreedStartOn: null,
+      agreedCompletionOn: null,
+      supervisionNo: null,
     });
   });
 });

@@ -8,7 +8,11 @@ const SHARED = new Set(["domain", "http", "db", "i18n"]);
 // src/app.tsx composes the features, src/index.ts exports the Worker, src/env.ts holds the types.
 const ROOT = new Set(["app.tsx", "index.ts", "env.ts", "app", "index", "env"]);
 
-const sources = import.meta.glob(["../../src/**/*.ts", "../../src/**/*.tsx"], { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+const sources = import.meta.glob(["../../src/**/*.ts", "../../src/**/*.tsx"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+}) as Record<string, string>;
 
 /** "src/parcels/api.ts" for the glob key "../../src/parcels/api.ts". */
 const repoPath = (key: string) => key.replace(/^(\.\.\/)+/, "");
@@ -24,7 +28,10 @@ function resolve(from: string, spec: string): string {
 
 /** The relative imports of a file: [target path without extension, type-only?]. */
 export function importsOf(path: string, text: string): { target: string; typeOnly: boolean }[] {
-  return [...text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+"(\.[^"]+)"/gms)].map((m) => ({ target: resolve(path, m[3]), typeOnly: Boolean(m[2]) }));
+  return [...text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+"(\.[^"]+)"/gms)].map((m) => ({
+    target: resolve(path, m[3]),
+    typeOnly: Boolean(m[2]),
+  }));
 }
 
 /** Why `from` may not import `target`, or null when the layout allows it. */
@@ -34,11 +41,16 @@ export function layoutProblem(from: string, target: string, typeOnly: boolean): 
   if (top !== "src") return top === "views" ? null : `${from} reaches outside src/ and views/: ${target}`;
   if (ROOT.has(area) || ROOT.has(to)) return null;
   if (SHARED.has(area)) {
-    if (SHARED.has(to)) return area === "domain" && to !== "domain" && !(typeOnly && target === "src/db/schema") ? `domain/ is pure: ${from} imports ${target}` : null;
+    if (SHARED.has(to))
+      return area === "domain" && to !== "domain" && !(typeOnly && target === "src/db/schema")
+        ? `domain/ is pure: ${from} imports ${target}`
+        : null;
     return `${from} (shared) imports the feature ${to}: shared folders never depend on a feature`;
   }
   if (to === area || SHARED.has(to)) return null;
-  return target === `src/${to}/queries` ? null : `${from} imports ${target}: another feature only through src/${to}/queries.ts`;
+  return target === `src/${to}/queries`
+    ? null
+    : `${from} imports ${target}: another feature only through src/${to}/queries.ts`;
 }
 
 describe("the by-feature layout", () => {
@@ -60,13 +72,17 @@ describe("the by-feature layout", () => {
 
   it("refuses a cross-feature import of another feature's writes, pages or forms", () => {
     const planted = 'import { moveParcel } from "../parcels/writes";\nimport { parcelPages } from "../parcels/pages";';
-    const found = importsOf("src/batches/api.ts", planted).map((i) => layoutProblem("src/batches/api.ts", i.target, i.typeOnly));
+    const found = importsOf("src/batches/api.ts", planted).map((i) =>
+      layoutProblem("src/batches/api.ts", i.target, i.typeOnly),
+    );
     expect(found).toEqual([
       "src/batches/api.ts imports src/parcels/writes: another feature only through src/parcels/queries.ts",
       "src/batches/api.ts imports src/parcels/pages: another feature only through src/parcels/queries.ts",
     ]);
     expect(layoutProblem("src/batches/api.ts", "src/parcels/queries", false)).toBeNull();
-    expect(layoutProblem("src/http/policy.ts", "src/parcels/queries", false)).toMatch(/shared folders never depend on a feature/);
+    expect(layoutProblem("src/http/policy.ts", "src/parcels/queries", false)).toMatch(
+      /shared folders never depend on a feature/,
+    );
     expect(layoutProblem("src/domain/chain.ts", "src/http/respond", false)).toMatch(/domain\/ is pure/);
   });
 });

@@ -3,12 +3,24 @@ import { CliError, parseLocalArgs, parseSeedArgs, REMOTE_REFUSED } from "../../s
 
 describe("db:seed / db:migrate arguments", () => {
   it("defaults to the demo: 360 parcels, seed 20230630, today 2023-06-30, default local D1", () => {
-    expect(parseSeedArgs([])).toEqual({ persistTo: undefined, size: 360, seed: 20230630, anchor: "2023-06-30", fresh: false });
+    expect(parseSeedArgs([])).toEqual({
+      persistTo: undefined,
+      size: 360,
+      seed: 20230630,
+      anchor: "2023-06-30",
+      fresh: false,
+    });
   });
 
   it("takes --persist-to, --size, --seed, --anchor and --fresh, with or without '='", () => {
-    expect(parseSeedArgs(["--persist-to", "/tmp/x", "--size=50000", "--seed", "7", "--anchor", "2024-02-29", "--fresh"])).toEqual({
-      persistTo: "/tmp/x", size: 50000, seed: 7, anchor: "2024-02-29", fresh: true,
+    expect(
+      parseSeedArgs(["--persist-to", "/tmp/x", "--size=50000", "--seed", "7", "--anchor", "2024-02-29", "--fresh"]),
+    ).toEqual({
+      persistTo: "/tmp/x",
+      size: 50000,
+      seed: 7,
+      anchor: "2024-02-29",
+      fresh: true,
     });
     expect(parseLocalArgs(["--persist-to=/data/d1"])).toEqual({ persistTo: "/data/d1" });
   });

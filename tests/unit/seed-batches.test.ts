@@ -20,7 +20,9 @@ describe("demo seed batches (农转用批次)", () => {
     expect(h1.every((b) => b.approvedOn! <= "2023-06-30")).toBe(true);
     expect(h1.filter((b) => b.kind === "standalone").length).toBe(2);
     expect(h1.filter((b) => b.kind === "linked").length).toBe(4);
-    expect(h1.filter((b) => b.kind === "linked").every((b) => b.name.startsWith("南湖区2023年度城乡建设用地增减挂钩"))).toBe(true);
+    expect(
+      h1.filter((b) => b.kind === "linked").every((b) => b.name.startsWith("南湖区2023年度城乡建设用地增减挂钩")),
+    ).toBe(true);
   });
 
   it("has older urban batches named by plan year back to 2018", () => {

@@ -28,7 +28,8 @@ function registered(p: Parcel, events: ParcelEvent[]): Parcel {
 function replay(p: Parcel, events: ParcelEvent[], today: string): string[] {
   const problems: string[] = [];
   const row = registered(p, events);
-  if (!registrableState(p.origin as "collective" | "state", row.state as State)) problems.push(`registered as ${row.state}`);
+  if (!registrableState(p.origin as "collective" | "state", row.state as State))
+    problems.push(`registered as ${row.state}`);
   let lastOn = "";
   events.forEach((e, i) => {
     const at = `event ${e.id} (v${e.version})`;
@@ -37,20 +38,27 @@ function replay(p: Parcel, events: ParcelEvent[], today: string): string[] {
     lastOn = e.on;
     const data = JSON.parse(e.data) as Record<string, unknown>;
     if (e.kind === "move") {
-      if (e.fromState !== row.state || !isState(e.toState) || !moveKind(row.state as State, e.toState)) problems.push(`${at}: ${row.state} → ${e.toState} not allowed`);
-      const checked = validateMove({ state: row.state as State, lastMovedOn: row.lastMovedOn }, { ...data, to: e.toState as State, date: e.on, version: e.version - 1 }, today);
+      if (e.fromState !== row.state || !isState(e.toState) || !moveKind(row.state as State, e.toState))
+        problems.push(`${at}: ${row.state} → ${e.toState} not allowed`);
+      const checked = validateMove(
+        { state: row.state as State, lastMovedOn: row.lastMovedOn },
+        { ...data, to: e.toState as State, date: e.on, version: e.version - 1 },
+        today,
+      );
       if (!checked.ok) return problems.push(`${at}: ${JSON.stringify(checked.issues)}`);
       Object.assign(row, movePatch(checked.to, checked.date, checked.fields));
     } else if (e.kind === "correction") {
       const moves = effectiveMoves(events.slice(0, i));
       const last = moves.at(-1)!;
-      if (e.revertsEventId !== last.id || data.undoneEventId !== last.id || e.toState !== last.fromState) problems.push(`${at}: does not undo the latest move`);
+      if (e.revertsEventId !== last.id || data.undoneEventId !== last.id || e.toState !== last.fromState)
+        problems.push(`${at}: does not undo the latest move`);
       const previousOn = moves.at(-2)?.on ?? (last.fromState === "reserved" ? p.reservedOn : null);
       Object.assign(row, correctionPatch({ ...last, data: JSON.parse(last.data) }, previousOn));
     } else if (e.kind === "edit") {
       const changes = data.changes as Record<string, { from: unknown; to: unknown }>;
       for (const [key, change] of Object.entries(changes)) {
-        if ((row as Record<string, unknown>)[key] !== change.from) problems.push(`${at}: edit of ${key} from a value it did not have`);
+        if ((row as Record<string, unknown>)[key] !== change.from)
+          problems.push(`${at}: edit of ${key} from a value it did not have`);
         (row as Record<string, unknown>)[key] = change.to;
       }
     } else problems.push(`${at}: unexpected kind ${e.kind}`);
@@ -64,7 +72,9 @@ function replay(p: Parcel, events: ParcelEvent[], today: string): string[] {
 function allProblems(d: typeof data, today: string): string[] {
   const byParcel = new Map<number, ParcelEvent[]>();
   for (const e of d.events) byParcel.set(e.parcelId, [...(byParcel.get(e.parcelId) ?? []), e]);
-  return d.parcels.flatMap((p) => replay(p, byParcel.get(p.id) ?? [], today).map((s) => `parcel ${p.id} ${p.code}: ${s}`));
+  return d.parcels.flatMap((p) =>
+    replay(p, byParcel.get(p.id) ?? [], today).map((s) => `parcel ${p.id} ${p.code}: ${s}`),
+  );
 }
 
 describe("demo seed: every parcel's record follows the chain", () => {

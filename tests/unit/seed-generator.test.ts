@@ -6,7 +6,8 @@ import { apportion, DEMO_DEFAULTS, generateSeed } from "../../scripts/seed/gener
 const options = { ...DEMO_DEFAULTS, passwordHash: "test-hash" };
 const data = generateSeed(options);
 const anchor = DEMO_DEFAULTS.anchor;
-const moves = (to: string, from?: string) => data.events.filter((e) => e.kind === "move" && e.toState === to && (!from || e.fromState === from));
+const moves = (to: string, from?: string) =>
+  data.events.filter((e) => e.kind === "move" && e.toState === to && (!from || e.fromState === from));
 
 describe("demo seed generator", () => {
   it("gives the same district for the same seed, and another for another seed", () => {
@@ -24,7 +25,18 @@ describe("demo seed generator", () => {
     const states = new Set(data.parcels.map((p) => p.state));
     for (const s of STATES) expect(states, s).toContain(s);
     const towns = new Set(data.parcels.map((p) => p.town));
-    for (const t of ["凤桥镇", "新丰镇", "余新镇", "七星街道", "大桥镇", "东栅街道", "城南街道", "建设街道", "解放街道"]) expect(towns, t).toContain(t);
+    for (const t of [
+      "凤桥镇",
+      "新丰镇",
+      "余新镇",
+      "七星街道",
+      "大桥镇",
+      "东栅街道",
+      "城南街道",
+      "建设街道",
+      "解放街道",
+    ])
+      expect(towns, t).toContain(t);
   });
 
   it("dates everything 2019–2023 and nothing after its 'today'", () => {
@@ -36,7 +48,12 @@ describe("demo seed generator", () => {
   });
 
   it("has the four demo users, one per role, sharing the given hash", () => {
-    expect(data.users.map((u) => [u.username, u.role])).toEqual([["admin", "admin"], ["officer", "officer"], ["lead", "lead"], ["viewer", "viewer"]]);
+    expect(data.users.map((u) => [u.username, u.role])).toEqual([
+      ["admin", "admin"],
+      ["officer", "officer"],
+      ["lead", "lead"],
+      ["viewer", "viewer"],
+    ]);
     expect(data.users.every((u) => u.passwordHash === "test-hash" && /[\u4e00-\u9fa5]/.test(u.displayName))).toBe(true);
   });
 
@@ -50,7 +67,9 @@ describe("demo seed generator", () => {
     for (const e of toSupply) expect(JSON.parse(e.data).method).toBe("allocation");
     const byId = new Map(data.parcels.map((p) => [p.id, p]));
     expect(toReserve.every((e) => byId.get(e.parcelId)!.origin === "state")).toBe(true);
-    const stock = data.parcels.filter((p) => p.reservedOn && !data.events.some((e) => e.parcelId === p.id && e.toState === "reserved"));
+    const stock = data.parcels.filter(
+      (p) => p.reservedOn && !data.events.some((e) => e.parcelId === p.id && e.toState === "reserved"),
+    );
     expect(stock.length).toBeGreaterThan(5);
     expect(stock.every((p) => p.origin === "state" && p.batchId === null)).toBe(true);
   });
@@ -58,7 +77,9 @@ describe("demo seed generator", () => {
   it("has supplied-unstarted land both idle for over a year and falling due within 90 days", () => {
     const waiting = data.parcels.filter((p) => p.state === "supplied");
     expect(waiting.filter((p) => p.agreedStartOn! <= addYears(anchor, -1)).length).toBeGreaterThan(2);
-    expect(waiting.filter((p) => p.agreedStartOn! > anchor && p.agreedStartOn! <= addDays(anchor, 90)).length).toBeGreaterThan(2);
+    expect(
+      waiting.filter((p) => p.agreedStartOn! > anchor && p.agreedStartOn! <= addDays(anchor, 90)).length,
+    ).toBeGreaterThan(2);
   });
 
   it("records corrections and survey edits as events, as the app would", () => {

@@ -3,7 +3,15 @@ import { users } from "../../src/db/schema";
 import { insertStatements, MAX_STATEMENT_BYTES, seedStatements, sqlLiteral, utf8Length } from "../../scripts/seed/sql";
 import { DEMO_DEFAULTS, generateSeed } from "../../scripts/seed/generate";
 
-const user = (id: number, displayName = "王晓燕") => ({ id, username: `u${id}`, displayName, role: "officer", passwordHash: "h", active: true, createdAt: "2023-01-01T00:00:00.000Z" });
+const user = (id: number, displayName = "王晓燕") => ({
+  id,
+  username: `u${id}`,
+  displayName,
+  role: "officer",
+  passwordHash: "h",
+  active: true,
+  createdAt: "2023-01-01T00:00:00.000Z",
+});
 
 describe("seed SQL writer", () => {
   it("writes literals: quotes doubled, booleans as 0/1, null as NULL", () => {
@@ -18,7 +26,8 @@ describe("seed SQL writer", () => {
   });
 
   it("measures UTF-8 bytes as the encoder does", () => {
-    for (const text of ["abc", "é", "浙土字〔2023〕12号", "𠮷野家", ""]) expect(utf8Length(text), text).toBe(new TextEncoder().encode(text).length);
+    for (const text of ["abc", "é", "浙土字〔2023〕12号", "𠮷野家", ""])
+      expect(utf8Length(text), text).toBe(new TextEncoder().encode(text).length);
   });
 
   it("names the table's SQL columns and writes one tuple per row", () => {

@@ -5,7 +5,12 @@ import { AdminTabs } from "./admin-tabs";
 import { SecurityLogTable } from "./security-log-table";
 
 /** /admin/security-log: read-only, newest first (安全日志). */
-export function SecurityLogPage(props: { ctx: PageCtx; items: SecurityLogEntry[]; before: number | null; nextBefore: number | null }) {
+export function SecurityLogPage(props: {
+  ctx: PageCtx;
+  items: SecurityLogEntry[];
+  before: number | null;
+  nextBefore: number | null;
+}) {
   const { ctx } = props;
   return (
     <Layout ctx={ctx} title={ctx.t("admin.log.title")}>

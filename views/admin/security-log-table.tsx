@@ -8,7 +8,9 @@ const ROLE_FIELDS = new Set(["from", "to", "role"]);
 /** Beijing wall-clock time to the second: the order of events within a minute matters here. */
 function beijing(iso: string): string {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+  return Number.isNaN(at.getTime())
+    ? iso
+    : new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
 }
 
 /** The entry's details as "key: value" pairs, role codes as role names. */
@@ -22,12 +24,20 @@ function detailText(ctx: PageCtx, detail: string | null): string {
   }
   return Object.entries(parsed)
     .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `${k}: ${ROLE_FIELDS.has(k) ? ctx.t(`role.${String(v)}`) : k === "until" ? beijing(String(v)) : String(v)}`)
+    .map(
+      ([k, v]) =>
+        `${k}: ${ROLE_FIELDS.has(k) ? ctx.t(`role.${String(v)}`) : k === "until" ? beijing(String(v)) : String(v)}`,
+    )
     .join("，");
 }
 
 /** The log rows, newest first, with the keyset pager: the fragment the pager swaps. */
-export function SecurityLogTable(props: { ctx: PageCtx; items: SecurityLogEntry[]; before: number | null; nextBefore: number | null }) {
+export function SecurityLogTable(props: {
+  ctx: PageCtx;
+  items: SecurityLogEntry[];
+  before: number | null;
+  nextBefore: number | null;
+}) {
   const { ctx, items } = props;
   return (
     <div id={SECURITY_LOG_ID}>

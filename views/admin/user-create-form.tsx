@@ -9,7 +9,14 @@ export const CREATE_FORM = "new-user";
 export function UserCreateForm(props: { ctx: PageCtx; f: FormScope }) {
   const { ctx, f } = props;
   return (
-    <form method="post" action="/admin/users" hx-post="/admin/users" hx-target={`#${ADMIN_USERS_ID}`} hx-swap="outerHTML" novalidate>
+    <form
+      method="post"
+      action="/admin/users"
+      hx-post="/admin/users"
+      hx-target={`#${ADMIN_USERS_ID}`}
+      hx-swap="outerHTML"
+      novalidate
+    >
       <h2>{ctx.t("admin.users.create")}</h2>
       <FormErrors ctx={ctx} f={f} />
       <div class="form-grid">
@@ -23,7 +30,13 @@ export function UserCreateForm(props: { ctx: PageCtx; f: FormScope }) {
           <Select f={f} name="role" required placeholder="" options={ROLES.map((r) => [r, ctx.t(`role.${r}`)])} />
         </Field>
         <Field f={f} name="password" label={ctx.t("admin.field.password")}>
-          <input type="password" autocomplete="new-password" required minlength={MIN_PASSWORD_LENGTH} {...fieldAttrs(f, "password")} />
+          <input
+            type="password"
+            autocomplete="new-password"
+            required
+            minlength={MIN_PASSWORD_LENGTH}
+            {...fieldAttrs(f, "password")}
+          />
         </Field>
       </div>
       <button type="submit">{ctx.t("admin.action.create")}</button>

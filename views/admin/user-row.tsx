@@ -8,7 +8,14 @@ import { ADMIN_USERS_ID } from "./ids";
 /** The form scope of a user's row: its two forms have distinct fields, so one id serves both. */
 export const rowForm = (id: number) => `u${id}`;
 
-const hx = (action: string) => ({ method: "post" as const, action, "hx-post": action, "hx-target": `#${ADMIN_USERS_ID}`, "hx-swap": "outerHTML", class: "row-form" });
+const hx = (action: string) => ({
+  method: "post" as const,
+  action,
+  "hx-post": action,
+  "hx-target": `#${ADMIN_USERS_ID}`,
+  "hx-swap": "outerHTML",
+  class: "row-form",
+});
 
 /** One account with its three actions: set role, reset password, deactivate or reactivate. */
 export function UserRow(props: { ctx: PageCtx; user: UserListItem; refused?: FormScope; isSelf: boolean }) {
@@ -41,7 +48,13 @@ export function UserRow(props: { ctx: PageCtx; user: UserListItem; refused?: For
       <td>
         <form {...hx(`${base}/password`)} novalidate>
           <Field f={password} name="password" label={ctx.t("admin.field.newPassword")}>
-            <input type="password" autocomplete="new-password" required minlength={MIN_PASSWORD_LENGTH} {...fieldAttrs(password, "password")} />
+            <input
+              type="password"
+              autocomplete="new-password"
+              required
+              minlength={MIN_PASSWORD_LENGTH}
+              {...fieldAttrs(password, "password")}
+            />
           </Field>
           <button type="submit">{ctx.t("admin.action.resetPassword")}</button>
         </form>

@@ -2,7 +2,13 @@ import { Layout } from "../layout";
 import type { PageCtx } from "../page-context";
 
 /** The login form; `failed` shows the generic refusal, `lockedMinutes` the lock-out, `username` keeps what was typed. */
-export function LoginPage(props: { ctx: PageCtx; next: string; username?: string; failed?: boolean; lockedMinutes?: number }) {
+export function LoginPage(props: {
+  ctx: PageCtx;
+  next: string;
+  username?: string;
+  failed?: boolean;
+  lockedMinutes?: number;
+}) {
   const { ctx } = props;
   return (
     <Layout ctx={ctx} title={ctx.t("login.title")}>

@@ -14,9 +14,18 @@ export function ApprovalForm(props: { ctx: PageCtx; f: FormScope; batch: Batch; 
   const f = { ...props.f, values: { ...props.f.values, date: props.f.values.date ?? props.today } };
   const action = `/batches/${batch.id}/approval`;
   return (
-    <form method="post" action={action} hx-post={action} hx-target={`#${BATCH_DETAIL_ID}`} hx-swap="outerHTML" novalidate>
+    <form
+      method="post"
+      action={action}
+      hx-post={action}
+      hx-target={`#${BATCH_DETAIL_ID}`}
+      hx-swap="outerHTML"
+      novalidate
+    >
       <h2>{ctx.t("batch.approval.title")}</h2>
-      <p class="muted hint">{ctx.t("batch.approval.hint", { count: props.totals.plannedCount, mu: formatMu(props.totals.plannedM2) })}</p>
+      <p class="muted hint">
+        {ctx.t("batch.approval.hint", { count: props.totals.plannedCount, mu: formatMu(props.totals.plannedM2) })}
+      </p>
       <FormErrors ctx={ctx} f={f} />
       <div class="form-grid">
         <Field f={f} name="docNo" label={ctx.t("batch.docNo")}>

@@ -9,7 +9,15 @@ import { ageText, areaText, BatchFigures } from "./figures";
 import { BatchParcelTable } from "./parcel-table";
 import { FieldList } from "../components/field-list";
 
-export type BatchDetailProps = { ctx: PageCtx; found: BatchWithTotals; parcels: Parcel[]; today: string; approval: FormScope; conflict?: string; approved?: number };
+export type BatchDetailProps = {
+  ctx: PageCtx;
+  found: BatchWithTotals;
+  parcels: Parcel[];
+  today: string;
+  approval: FormScope;
+  conflict?: string;
+  approved?: number;
+};
 
 /** What the batch's approval document says: kind, authority, doc no., date, age and areas. */
 function Registered(props: { ctx: PageCtx; found: BatchWithTotals; today: string }) {
@@ -29,9 +37,7 @@ function Registered(props: { ctx: PageCtx; found: BatchWithTotals; today: string
     ["batch.newConstructionArea", area(b.newConstructionM2)],
     ["batch.note", b.note ?? "—"],
   ];
-  return (
-    <FieldList ctx={ctx} rows={rows} />
-  );
+  return <FieldList ctx={ctx} rows={rows} />;
 }
 
 /** The part an approval re-renders: figures, form and parcels together, so all show what was just written. */
@@ -60,7 +66,9 @@ export function BatchDetailSection(props: BatchDetailProps) {
         <div>
           <h2>{ctx.t("batch.figures")}</h2>
           <BatchFigures ctx={ctx} totals={found.totals} />
-          {mayApprove && <ApprovalForm ctx={ctx} f={props.approval} batch={b} totals={found.totals} today={props.today} />}
+          {mayApprove && (
+            <ApprovalForm ctx={ctx} f={props.approval} batch={b} totals={found.totals} today={props.today} />
+          )}
         </div>
       </div>
       <h2>{ctx.t("batch.parcels")}</h2>

@@ -5,7 +5,8 @@ import type { PageCtx } from "../page-context";
 import { FieldList } from "../components/field-list";
 
 /** "616.20 亩 / 41.0800 公顷". */
-export const areaText = (ctx: PageCtx, m2: number) => `${formatMu(m2)} ${ctx.t("unit.mu")} / ${formatHa(m2)} ${ctx.t("unit.ha")}`;
+export const areaText = (ctx: PageCtx, m2: number) =>
+  `${formatMu(m2)} ${ctx.t("unit.mu")} / ${formatHa(m2)} ${ctx.t("unit.ha")}`;
 
 /** Age since approval ("3年41天"), or "not approved". */
 export function ageText(ctx: PageCtx, approvedOn: string | null, today: string): string {

@@ -11,8 +11,18 @@ export function BatchFilters(props: { ctx: PageCtx; values: FormValues; years: n
   const f = emptyForm("bf", props.values);
   const any = ctx.t("common.all");
   return (
-    <form class="filters" method="get" action="/batches" role="search" aria-label={ctx.t("batch.filter")}
-      hx-get="/batches" hx-trigger="change, submit" hx-target={`#${BATCH_ROWS_ID}`} hx-swap="innerHTML" hx-push-url="true">
+    <form
+      class="filters"
+      method="get"
+      action="/batches"
+      role="search"
+      aria-label={ctx.t("batch.filter")}
+      hx-get="/batches"
+      hx-trigger="change, submit"
+      hx-target={`#${BATCH_ROWS_ID}`}
+      hx-swap="innerHTML"
+      hx-push-url="true"
+    >
       <Field f={f} name="kind" label={ctx.t("batch.kind")}>
         <Select f={f} name="kind" placeholder={any} options={BATCH_KINDS.map((k) => [k, ctx.t(`batch.kind.${k}`)])} />
       </Field>

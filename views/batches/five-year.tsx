@@ -9,12 +9,16 @@ export function FiveYearPanel(props: { ctx: PageCtx; five: ReturnType<typeof fiv
   return (
     <section class="notice" aria-labelledby="five-year-title">
       <h2 id="five-year-title">{ctx.t("batch.fiveYear.title")}</h2>
-      <p class="muted">{ctx.t("batch.fiveYear.window", { from: five.fromYear, to: five.toYear, count: five.batchCount })}</p>
+      <p class="muted">
+        {ctx.t("batch.fiveYear.window", { from: five.fromYear, to: five.toYear, count: five.batchCount })}
+      </p>
       <dl class="fields">
         <dt>{ctx.t("batch.rate")}</dt>
         <dd>
           <strong>{formatRate(five.supplyRate)}</strong>{" "}
-          <span class={`badge ${five.meets ? "ok" : "bad"}`}>{ctx.t(five.meets ? "batch.fiveYear.meets" : "batch.fiveYear.short")}</span>
+          <span class={`badge ${five.meets ? "ok" : "bad"}`}>
+            {ctx.t(five.meets ? "batch.fiveYear.meets" : "batch.fiveYear.short")}
+          </span>
         </dd>
         <dt>{ctx.t("batch.fiveYear.benchmark")}</dt>
         <dd>{formatRate(five.benchmark)}</dd>

@@ -8,7 +8,14 @@ import { BATCH_ROWS_ID, BatchFilters } from "./filters";
 import { BatchRows, type BatchRowsProps } from "./rows";
 
 /** `/batches`: the five-year benchmark, the filters, and the rows (the same component htmx gets alone). */
-export function BatchesPage(props: BatchRowsProps & { values: FormValues; years: number[]; five: ReturnType<typeof fiveYearJson>; badQuery: boolean }) {
+export function BatchesPage(
+  props: BatchRowsProps & {
+    values: FormValues;
+    years: number[];
+    five: ReturnType<typeof fiveYearJson>;
+    badQuery: boolean;
+  },
+) {
   const { ctx } = props;
   return (
     <Layout ctx={ctx} title={ctx.t("batch.list.title")}>

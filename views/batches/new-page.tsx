@@ -25,7 +25,13 @@ export function NewBatchPage(props: { ctx: PageCtx; f: FormScope }) {
             <Input f={f} name="name" required maxlength={200} />
           </Field>
           <Field f={f} name="kind" label={ctx.t("batch.kind")}>
-            <Select f={f} name="kind" required placeholder={ctx.t("batch.choose")} options={BATCH_KINDS.map((k) => [k, ctx.t(`batch.kind.${k}`)])} />
+            <Select
+              f={f}
+              name="kind"
+              required
+              placeholder={ctx.t("batch.choose")}
+              options={BATCH_KINDS.map((k) => [k, ctx.t(`batch.kind.${k}`)])}
+            />
           </Field>
           <Field f={f} name="authority" label={ctx.t("batch.authority")}>
             <Input f={f} name="authority" maxlength={50} list="batch-authorities" />

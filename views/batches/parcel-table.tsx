@@ -47,9 +47,7 @@ export function BatchParcelTable(props: { ctx: PageCtx; parcels: Parcel[]; today
                   <StateBadge ctx={ctx} state={p.state} />
                 </td>
                 <td>{p.approvedOn ?? "—"}</td>
-                <td>
-                  {levels[i] ? <LapseBadge ctx={ctx} level={levels[i]} /> : "—"}
-                </td>
+                <td>{levels[i] ? <LapseBadge ctx={ctx} level={levels[i]} /> : "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -22,7 +22,14 @@ export function batchListHref(o: BatchOrder, cursor?: BatchCursor | null): strin
   return qs ? `/batches?${qs}` : "/batches";
 }
 
-export type BatchRowsProps = { ctx: PageCtx; items: BatchWithTotals[]; order: BatchOrder; cursor?: BatchCursor; next: BatchCursor | null; today: string };
+export type BatchRowsProps = {
+  ctx: PageCtx;
+  items: BatchWithTotals[];
+  order: BatchOrder;
+  cursor?: BatchCursor;
+  next: BatchCursor | null;
+  today: string;
+};
 
 /** A column header that sorts by `key`: first click largest/newest first, the next click reverses. */
 function SortHeader(props: { ctx: PageCtx; order: BatchOrder; sortKey: BatchSort; label: string; num?: boolean }) {
@@ -30,8 +37,19 @@ function SortHeader(props: { ctx: PageCtx; order: BatchOrder; sortKey: BatchSort
   const active = order.sort === sortKey;
   const href = batchListHref({ ...order, sort: sortKey, dir: active && order.dir === "desc" ? "asc" : "desc" });
   return (
-    <th scope="col" class={props.num ? "num" : undefined} aria-sort={active ? (order.dir === "desc" ? "descending" : "ascending") : undefined}>
-      <a href={href} title={props.ctx.t("batch.sortBy")} hx-get={href} hx-target={`#${BATCH_ROWS_ID}`} hx-swap="innerHTML" hx-push-url="true">
+    <th
+      scope="col"
+      class={props.num ? "num" : undefined}
+      aria-sort={active ? (order.dir === "desc" ? "descending" : "ascending") : undefined}
+    >
+      <a
+        href={href}
+        title={props.ctx.t("batch.sortBy")}
+        hx-get={href}
+        hx-target={`#${BATCH_ROWS_ID}`}
+        hx-swap="innerHTML"
+        hx-push-url="true"
+      >
         {props.label}
         {active ? (order.dir === "desc" ? " ↓" : " ↑") : ""}
       </a>
@@ -43,7 +61,9 @@ function SortHeader(props: { ctx: PageCtx; order: BatchOrder; sortKey: BatchSort
 export function BatchRows(props: BatchRowsProps) {
   const { ctx, order } = props;
   if (!props.items.length) return <EmptyRows ctx={ctx} />;
-  const h = (sortKey: BatchSort, label: string) => <SortHeader ctx={ctx} order={order} sortKey={sortKey} label={ctx.t(label)} num={sortKey !== "approvedOn"} />;
+  const h = (sortKey: BatchSort, label: string) => (
+    <SortHeader ctx={ctx} order={order} sortKey={sortKey} label={ctx.t(label)} num={sortKey !== "approvedOn"} />
+  );
   return (
     <>
       <div class="table-wrap">

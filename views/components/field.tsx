@@ -33,7 +33,16 @@ export function Field(props: { f: FormScope; name: string; label: string; hint?:
   );
 }
 
-type InputProps = { f: FormScope; name: string; type?: string; required?: boolean; maxlength?: number; step?: string; list?: string; inputmode?: "decimal" | "numeric" };
+type InputProps = {
+  f: FormScope;
+  name: string;
+  type?: string;
+  required?: boolean;
+  maxlength?: number;
+  step?: string;
+  list?: string;
+  inputmode?: "decimal" | "numeric";
+};
 
 /** A text-like input holding what was typed. */
 export function Input(props: InputProps) {
@@ -51,7 +60,14 @@ export function TextArea(props: { f: FormScope; name: string; required?: boolean
 }
 
 /** A select of `[value, label]` options with the typed value chosen; `placeholder` adds a blank first choice. */
-export function Select(props: { f: FormScope; name: string; options: [string, string][]; placeholder?: string; required?: boolean; extra?: Record<string, string> }) {
+export function Select(props: {
+  f: FormScope;
+  name: string;
+  options: [string, string][];
+  placeholder?: string;
+  required?: boolean;
+  extra?: Record<string, string>;
+}) {
   const { f, name } = props;
   const chosen = f.values[name] ?? "";
   return (

@@ -4,7 +4,13 @@ import type { PageCtx } from "../page-context";
  * Keyset paging: "first page" and "next page" links. Plain links work without JS; with htmx they
  * swap only `target` and push the URL, so the back button and a shared link land on the same page.
  */
-export function Pager(props: { ctx: PageCtx; label: string; firstHref: string | null; nextHref: string | null; target: string }) {
+export function Pager(props: {
+  ctx: PageCtx;
+  label: string;
+  firstHref: string | null;
+  nextHref: string | null;
+  target: string;
+}) {
   const { ctx, target } = props;
   if (!props.firstHref && !props.nextHref) return null;
   const hx = (href: string) => ({ "hx-get": href, "hx-target": target, "hx-swap": "innerHTML", "hx-push-url": "true" });

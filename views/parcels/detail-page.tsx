@@ -15,9 +15,22 @@ import { ParcelFields } from "./parcel-fields";
 import { Timeline } from "./timeline";
 
 /** What the detail view shows, loaded once per request. `correctable` is the latest move, set only when this user may undo it. */
-export type Detail = { parcel: ParcelView; events: ParcelEventView[]; targets: State[]; correctable: ParcelEventView | null; batches?: [string, string][] };
+export type Detail = {
+  parcel: ParcelView;
+  events: ParcelEventView[];
+  targets: State[];
+  correctable: ParcelEventView | null;
+  batches?: [string, string][];
+};
 
-export type DetailProps = { ctx: PageCtx; d: Detail; move: FormScope; correction: FormScope; today: string; conflict?: boolean };
+export type DetailProps = {
+  ctx: PageCtx;
+  d: Detail;
+  move: FormScope;
+  correction: FormScope;
+  today: string;
+  conflict?: boolean;
+};
 
 /**
  * The part a move or correction re-renders: fields, forms and timeline together, so after any
@@ -29,7 +42,8 @@ export function DetailSection(props: DetailProps) {
   return (
     <section id={DETAIL_ID}>
       <h1>
-        {p.code} {p.name} <StateBadge ctx={ctx} state={p.state} /> <LapseBadge ctx={ctx} level={lapseLevel(p, props.today)} />
+        {p.code} {p.name} <StateBadge ctx={ctx} state={p.state} />{" "}
+        <LapseBadge ctx={ctx} level={lapseLevel(p, props.today)} />
       </h1>
       {props.conflict && <ConflictNotice ctx={ctx} parcel={p} />}
       <div class="cols">
@@ -38,7 +52,9 @@ export function DetailSection(props: DetailProps) {
           <ParcelFields ctx={ctx} parcel={p} />
         </div>
         <div>
-          {can(ctx, "POST /parcels/:id/moves") && <MoveForm ctx={ctx} f={props.move} parcel={p} targets={d.targets} today={props.today} batches={d.batches} />}
+          {can(ctx, "POST /parcels/:id/moves") && (
+            <MoveForm ctx={ctx} f={props.move} parcel={p} targets={d.targets} today={props.today} batches={d.batches} />
+          )}
           {d.correctable && <CorrectionForm ctx={ctx} f={props.correction} parcel={p} last={d.correctable} />}
         </div>
       </div>

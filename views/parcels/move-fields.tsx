@@ -8,13 +8,26 @@ export const MOVE_FIELDS_ID = "move-fields";
 const DATE_FIELDS = new Set(["agreedStartOn", "agreedCompletionOn"]);
 
 /** One field of a move, labelled for the target (a "文号" is a different document at each step). */
-function MoveField(props: { ctx: PageCtx; f: FormScope; from: State; to: State; name: string; batches: [string, string][] }) {
+function MoveField(props: {
+  ctx: PageCtx;
+  f: FormScope;
+  from: State;
+  to: State;
+  name: string;
+  batches: [string, string][];
+}) {
   const { ctx, f, from, to, name } = props;
   const label = name === "docNo" ? ctx.t(`pp.docNo.${to}`) : ctx.t(`move.${name}`);
   if (name === "method")
     return (
       <Field f={f} name={name} label={label}>
-        <Select f={f} name={name} required placeholder={ctx.t("pp.choose")} options={SUPPLY_METHODS.map((m) => [m, ctx.t(`method.${m}`)])} />
+        <Select
+          f={f}
+          name={name}
+          required
+          placeholder={ctx.t("pp.choose")}
+          options={SUPPLY_METHODS.map((m) => [m, ctx.t(`method.${m}`)])}
+        />
       </Field>
     );
   if (name === "batchId")
@@ -26,7 +39,12 @@ function MoveField(props: { ctx: PageCtx; f: FormScope; from: State; to: State; 
   if (name === "reason") {
     const needed = to === "withdrawn" || moveKind(from, to) === "skip";
     return (
-      <Field f={f} name={name} label={label} hint={needed && to !== "withdrawn" ? ctx.t("pp.detail.skipHint") : undefined}>
+      <Field
+        f={f}
+        name={name}
+        label={label}
+        hint={needed && to !== "withdrawn" ? ctx.t("pp.detail.skipHint") : undefined}
+      >
         <TextArea f={f} name={name} required={needed} maxlength={500} />
       </Field>
     );
@@ -35,7 +53,13 @@ function MoveField(props: { ctx: PageCtx; f: FormScope; from: State; to: State; 
   const inputmode = name === "priceWan" ? "decimal" : undefined;
   return (
     <Field f={f} name={name} label={label}>
-      <Input f={f} name={name} type={type} inputmode={inputmode} maxlength={name === "supervisionNo" ? 19 : undefined} />
+      <Input
+        f={f}
+        name={name}
+        type={type}
+        inputmode={inputmode}
+        maxlength={name === "supervisionNo" ? 19 : undefined}
+      />
     </Field>
   );
 }
@@ -47,7 +71,13 @@ export const needsBatchChoices = (to: string | null | undefined) => to === "appr
  * Exactly the fields a move from `from` to `to` needs (MOVE_FIELDS). The move form embeds this and
  * `GET /parcels/:id/move-fields?to=` returns it alone when the target select changes.
  */
-export function MoveFieldInputs(props: { ctx: PageCtx; f: FormScope; from: State; to: State | null; batches?: [string, string][] }) {
+export function MoveFieldInputs(props: {
+  ctx: PageCtx;
+  f: FormScope;
+  from: State;
+  to: State | null;
+  batches?: [string, string][];
+}) {
   const { ctx, f, from, to } = props;
   if (!to) return <p class="muted">{ctx.t("pp.detail.chooseFirst")}</p>;
   return (

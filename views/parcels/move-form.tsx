@@ -9,7 +9,14 @@ import { MOVE_FIELDS_ID, MoveFieldInputs } from "./move-fields";
  * The move form: choose a target and exactly its fields appear (htmx loads them; without JS the
  * "show fields" button reloads the page with ?to=). It names the version it was made against.
  */
-export function MoveForm(props: { ctx: PageCtx; f: FormScope; parcel: Parcel; targets: State[]; today: string; batches?: [string, string][] }) {
+export function MoveForm(props: {
+  ctx: PageCtx;
+  f: FormScope;
+  parcel: Parcel;
+  targets: State[];
+  today: string;
+  batches?: [string, string][];
+}) {
   const { ctx, f, parcel } = props;
   const base = `/parcels/${parcel.id}`;
   if (!props.targets.length)
@@ -22,7 +29,14 @@ export function MoveForm(props: { ctx: PageCtx; f: FormScope; parcel: Parcel; ta
   const to = props.targets.find((s) => s === f.values.to) ?? null;
   const date = { ...f, values: { ...f.values, date: f.values.date ?? props.today } };
   return (
-    <form method="post" action={`${base}/moves`} hx-post={`${base}/moves`} hx-target={`#${DETAIL_ID}`} hx-swap="outerHTML" novalidate>
+    <form
+      method="post"
+      action={`${base}/moves`}
+      hx-post={`${base}/moves`}
+      hx-target={`#${DETAIL_ID}`}
+      hx-swap="outerHTML"
+      novalidate
+    >
       <h2>{ctx.t("pp.detail.move")}</h2>
       <FormErrors ctx={ctx} f={f} />
       <input type="hidden" name="version" id="move-version" value={String(parcel.version)} />
@@ -34,7 +48,13 @@ export function MoveForm(props: { ctx: PageCtx; f: FormScope; parcel: Parcel; ta
             required
             placeholder={ctx.t("pp.choose")}
             options={props.targets.map((s) => [s, ctx.t(`state.${s}`)])}
-            extra={{ "hx-get": `${base}/move-fields`, "hx-include": "#move-version", "hx-trigger": "change", "hx-target": `#${MOVE_FIELDS_ID}`, "hx-swap": "innerHTML" }}
+            extra={{
+              "hx-get": `${base}/move-fields`,
+              "hx-include": "#move-version",
+              "hx-trigger": "change",
+              "hx-target": `#${MOVE_FIELDS_ID}`,
+              "hx-swap": "innerHTML",
+            }}
           />
           <noscript>
             <button type="submit" formmethod="get" formaction={base} class="link">

@@ -9,9 +9,27 @@ import { FieldList } from "../components/field-list";
 
 // Columns filled in by moves, in chain order; each shows only once its move has recorded it.
 const MOVE_COLUMNS = [
-  "lastMovedOn", "approvedOn", "approvalDocNo", "acquiredOn", "acquisitionDocNo", "reservedOn", "reserveNo",
-  "suppliedOn", "supplyMethod", "supplyDocNo", "landUser", "priceWan", "agreedStartOn", "agreedCompletionOn",
-  "supervisionNo", "startedOn", "permitNo", "completedOn", "withdrawnOn", "withdrawalDocNo", "withdrawalReason",
+  "lastMovedOn",
+  "approvedOn",
+  "approvalDocNo",
+  "acquiredOn",
+  "acquisitionDocNo",
+  "reservedOn",
+  "reserveNo",
+  "suppliedOn",
+  "supplyMethod",
+  "supplyDocNo",
+  "landUser",
+  "priceWan",
+  "agreedStartOn",
+  "agreedCompletionOn",
+  "supervisionNo",
+  "startedOn",
+  "permitNo",
+  "completedOn",
+  "withdrawnOn",
+  "withdrawalDocNo",
+  "withdrawalReason",
 ] as const;
 
 function moveValue(ctx: PageCtx, p: Parcel, key: (typeof MOVE_COLUMNS)[number]): string | null {
@@ -41,7 +59,5 @@ export function ParcelFields(props: { ctx: PageCtx; parcel: ParcelView }) {
     const value = moveValue(ctx, p, key);
     if (value !== null) rows.push([`pp.f.${key}`, value]);
   }
-  return (
-    <FieldList ctx={ctx} rows={rows} />
-  );
+  return <FieldList ctx={ctx} rows={rows} />;
 }

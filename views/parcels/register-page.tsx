@@ -31,10 +31,22 @@ export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: [stri
             <Input f={f} name="town" required maxlength={50} list="town-options" />
           </Field>
           <Field f={f} name="landUse" label={ctx.t("parcel.landUse")}>
-            <Select f={f} name="landUse" required placeholder={ctx.t("pp.choose")} options={LAND_USES.map((u) => [u, ctx.t(`landUse.${u}`)])} />
+            <Select
+              f={f}
+              name="landUse"
+              required
+              placeholder={ctx.t("pp.choose")}
+              options={LAND_USES.map((u) => [u, ctx.t(`landUse.${u}`)])}
+            />
           </Field>
           <Field f={f} name="origin" label={ctx.t("parcel.origin")}>
-            <Select f={f} name="origin" required placeholder={ctx.t("pp.choose")} options={ORIGINS.map((o) => [o, ctx.t(`origin.${o}`)])} />
+            <Select
+              f={f}
+              name="origin"
+              required
+              placeholder={ctx.t("pp.choose")}
+              options={ORIGINS.map((o) => [o, ctx.t(`origin.${o}`)])}
+            />
           </Field>
           <Field f={f} name="areaValue" label={ctx.t("pp.new.areaValue")}>
             <Input f={f} name="areaValue" required inputmode="decimal" />

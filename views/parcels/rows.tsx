@@ -15,7 +15,13 @@ export function listHref(filter: ParcelFilter, cursor?: number | null): string {
   return qs ? `/parcels?${qs}` : "/parcels";
 }
 
-export type RowsProps = { ctx: PageCtx; items: ParcelListItem[]; filter: ParcelFilter; cursor?: number; nextCursor: number | null };
+export type RowsProps = {
+  ctx: PageCtx;
+  items: ParcelListItem[];
+  filter: ParcelFilter;
+  cursor?: number;
+  nextCursor: number | null;
+};
 
 /**
  * The rows of the list with their pager: the full page embeds this, and an htmx request gets only
@@ -23,7 +29,13 @@ export type RowsProps = { ctx: PageCtx; items: ParcelListItem[]; filter: ParcelF
  */
 export function ParcelRows(props: RowsProps) {
   const { ctx, filter } = props;
-  if (!props.items.length) return <EmptyRows ctx={ctx} filtered={Object.values(filter).some((v) => v !== undefined) || props.cursor !== undefined} />;
+  if (!props.items.length)
+    return (
+      <EmptyRows
+        ctx={ctx}
+        filtered={Object.values(filter).some((v) => v !== undefined) || props.cursor !== undefined}
+      />
+    );
   return (
     <>
       <div class="table-wrap">
@@ -55,7 +67,9 @@ export function ParcelRows(props: RowsProps) {
                 <td>
                   <StateBadge ctx={ctx} state={p.state} />
                 </td>
-                <td>{p.batchId === null ? "—" : <a href={`/batches/${p.batchId}`}>{p.batchName ?? `#${p.batchId}`}</a>}</td>
+                <td>
+                  {p.batchId === null ? "—" : <a href={`/batches/${p.batchId}`}>{p.batchName ?? `#${p.batchId}`}</a>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -12,7 +12,10 @@ function eventLines(ctx: PageCtx, e: ParcelEventView): Line[] {
   const data = JSON.parse(e.data) as Record<string, unknown>;
   if (e.kind === "edit") {
     const changes = (data.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;
-    return Object.entries(changes).map(([k, c]) => [ctx.t(k === "areaM2" ? "pp.f.areaM2" : `parcel.${k}`), `${show(c.from)} → ${show(c.to)}`]);
+    return Object.entries(changes).map(([k, c]) => [
+      ctx.t(k === "areaM2" ? "pp.f.areaM2" : `parcel.${k}`),
+      `${show(c.from)} → ${show(c.to)}`,
+    ]);
   }
   const lines: Line[] = [];
   for (const [k, v] of Object.entries(data)) {
@@ -49,7 +52,8 @@ export function Timeline(props: { ctx: PageCtx; events: ParcelEventView[] }) {
               <span class="muted">#{e.id}</span>
             </div>
             <div class="muted">
-              {ctx.t("move.date")} {e.on} · {ctx.t("pp.event.recordedAt")} <Instant iso={e.recordedAt} /> · {ctx.t("pp.event.by")} {e.actorName}（{e.actor}）
+              {ctx.t("move.date")} {e.on} · {ctx.t("pp.event.recordedAt")} <Instant iso={e.recordedAt} /> ·{" "}
+              {ctx.t("pp.event.by")} {e.actorName}（{e.actor}）
             </div>
             {lines.length > 0 && (
               <dl class="fields">
