@@ -43,7 +43,11 @@ export function makeCalendar(entries: readonly CalendarYear[]): Calendar {
     }
     const clash = e.workdays.find((d) => e.holidays.includes(d));
     if (clash) throw new Error(`calendar: ${clash} is both a holiday and a working day`);
-    years.set(e.year, e);
+    // Copied and frozen: resolved days are cached per calendar, so its data must not change under it.
+    years.set(
+      e.year,
+      Object.freeze({ ...e, holidays: Object.freeze([...e.holidays]), workdays: Object.freeze([...e.workdays]) }),
+    );
   }
   return { years };
 }
