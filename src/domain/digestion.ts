@@ -119,8 +119,12 @@ export function stockByBatch(parcels: readonly DigestionFacts[], d: string): ({ 
   return ids.map((batchId) => ({ batchId, ...(groups.get(batchId) as Tally) }));
 }
 
+const byApproval = (a: DigestionFacts, b: DigestionFacts) => {
+  const x = a.approvedOn ?? "";
+  const y = b.approvedOn ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
 /** The work list: the stock on D, oldest approval first; equal dates keep the order given (pass id order). */
 export const workList = <F extends DigestionFacts>(parcels: readonly F[], d: string) =>
-  stockOn(parcels, d).sort((a, b) =>
-    (a.approvedOn as string) < (b.approvedOn as string) ? -1 : a.approvedOn === b.approvedOn ? 0 : 1,
-  );
+  stockOn(parcels, d).sort(byApproval);
