@@ -18,8 +18,10 @@ import type { State } from "./chain";
  * Delays (政府原因延期, SPEC §6) move the agreed start from their own business date on. A delay is
  * correctable like a move (issue 9 §6): a correction takes back the latest move OR delay in force.
  * A delay counts only while a supply dated ≤ D is in force beneath it, and the last one in id order
- * wins (each is checked against the date in force when it was recorded). `edit` events change
- * registration fields only and are ignored here.
+ * wins (each is checked against the date in force when it was recorded). Delays are NOT part of the
+ * dated prefix (a start may be dated before a delay recorded earlier), and the row keeps only the
+ * latest agreed start, so SQL needs the delay events for the agreed start on a past D. `edit` events
+ * change registration fields only and are ignored here.
  */
 
 export type EventKind = "move" | "correction" | "edit" | "delay";
