@@ -1,7 +1,7 @@
 import type { State } from "./chain";
 
 /**
- * 截至某日 a parcel as of business date D, replayed from its events (issue 9 §1, SPEC §5).
+ * 截至某日 a parcel as of business date D, replayed from its events (issue 9 §1, docs/PRODUCT.md §5).
  *
  * The figures of D are "what the events now say had happened by D": late entries dated on or before
  * D count, moves dated after D do not, and a correction counts whatever its own date, since it says
@@ -15,7 +15,7 @@ import type { State } from "./chain";
  * set and ≤ D. This replay does not rely on that: it is the plain oracle the SQL is tested against
  * (it filters, it does not stop at the first later move), and shares no code with the write path.
  *
- * Delays (政府原因延期, SPEC §6) move the agreed start from their own business date on. A delay is
+ * Delays (政府原因延期, docs/PRODUCT.md §6) move the agreed start from their own business date on. A delay is
  * correctable like a move (issue 9 §6): a correction takes back the latest move OR delay in force.
  * A delay counts only while a supply dated ≤ D is in force beneath it, and the last one in id order
  * wins (each is checked against the date in force when it was recorded). Delays are NOT part of the

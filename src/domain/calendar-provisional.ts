@@ -1,7 +1,7 @@
 import { LUNAR_HOLIDAYS } from "./calendar-data/lunar-holidays";
 import { addDays, daysBetween } from "./dates";
 
-// The provisional rule of RULES.md for a year whose arrangement (放假安排) is not published yet.
+// The provisional rule of docs/PRODUCT.md §12 for a year whose arrangement (放假安排) is not published yet.
 
 export type StatutoryHoliday = { name: string; days: string[] };
 
@@ -52,7 +52,7 @@ export type ProvisionalYear = {
  * We expect it on the first weekdays after the holiday: in 2008–2026 the State Council put 59 of the
  * 61 such days there (the exceptions, 端午 2012 and 中秋 2015, went before or into 国庆). Whether a
  * weekday is such a day is uncertain; the caller counts it the safe way. 调休 swaps of weekends for
- * weekdays are not guessed: weekends stay rest days, as RULES.md's rule says.
+ * weekdays are not guessed: weekends stay rest days, as docs/PRODUCT.md §12's rule says.
  */
 export function provisionalYear(year: number): ProvisionalYear {
   const holidayDays = new Set<string>();

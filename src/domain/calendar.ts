@@ -1,7 +1,7 @@
 import { provisionalYear } from "./calendar-provisional";
 import { addDays, daysBetween, isIsoDate } from "./dates";
 
-// 工作日历: the Chinese working-day calendar as data (SPEC §7, RULES.md "Working-day calendar").
+// 工作日历: the Chinese working-day calendar as data (docs/PRODUCT.md §7, docs/PRODUCT.md §12 "Working-day calendar").
 
 export type CalendarSource = "chinese-days" | "admin";
 export type YearStatus = "official" | "admin" | "provisional";

@@ -2,7 +2,7 @@ import { addYears } from "./dates";
 import { sortTowns } from "./towns";
 
 /**
- * 批而未供 approved-but-unsupplied land and its digestion (消化), SPEC §5 as issue 9 §2 makes it exact.
+ * 批而未供 approved-but-unsupplied land and its digestion (消化), docs/PRODUCT.md §5 as issue 9 §2 makes it exact.
  *
  * Each function takes per-parcel facts and the date(s) it asks about, and compares every date with
  * them, so the facts may be a parcel as of D (as-of.ts) or the current row: by the prefix rule
@@ -67,7 +67,7 @@ export function digestedIn<F extends DigestionFacts>(parcels: readonly F[], year
   });
 }
 
-// Approval-age buckets (<1, 1–2, 2–3, 3–5, ≥5 years, SPEC §5), by calendar anniversaries.
+// Approval-age buckets (<1, 1–2, 2–3, 3–5, ≥5 years, docs/PRODUCT.md §5), by calendar anniversaries.
 export const AGE_BUCKETS = ["<1", "1-2", "2-3", "3-5", ">=5"] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
 // The whole years at which each bucket after the first begins.

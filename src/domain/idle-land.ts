@@ -1,9 +1,9 @@
 import { addDays, addYears, daysBetween } from "./dates";
 import { IDLE_RULES, type IdleRules } from "./idle-rules";
 
-// 供而未用 / 闲置土地 supplied-but-unused and idle land (SPEC §6). S = the agreed start in force on D
+// 供而未用 / 闲置土地 supplied-but-unused and idle land (docs/PRODUCT.md §6). S = the agreed start in force on D
 // (after government-cause delays), D = the as-of date. "A year later" is the same calendar date
-// (addYears: 29 Feb → 28 Feb), and each level begins ON its threshold day, as SPEC §6's table says.
+// (addYears: 29 Feb → 28 Feb), and each level begins ON its threshold day, as docs/PRODUCT.md §6's table says.
 export const IDLE_LEVELS = ["due_soon", "overdue", "idle_fee", "recovery"] as const;
 export type IdleLevel = (typeof IDLE_LEVELS)[number];
 
@@ -37,7 +37,7 @@ export const daysLate = (s: string, d: string) => (d >= s ? daysBetween(s, d) : 
 export const daysToGo = (s: string, d: string) => (d < s ? daysBetween(d, s) : null);
 
 /**
- * The early-warning group on D (SPEC §6 "90, 30 and 7 days before S"): the smallest N of the warning
+ * The early-warning group on D (docs/PRODUCT.md §6 "90, 30 and 7 days before S"): the smallest N of the warning
  * days with 1 ≤ S − D ≤ N, so the bounds are inclusive — S−7 is in "within 7", S−8 in "within 30",
  * S−30 in "within 30" (the first due_soon day), S−90 in "within 90", S−91 in none. Each parcel is in
  * one group; none once S has come (it is `overdue` then).
@@ -99,9 +99,9 @@ export const delayLimit = (originalStartOn: string, rules: IdleRules = IDLE_RULE
   addYears(originalStartOn, rules.delayMaxYears);
 
 /**
- * Whether a delay to `proposed` is allowed (政府原因延期, SPEC §6): it must be after the agreed start
+ * Whether a delay to `proposed` is allowed (政府原因延期, docs/PRODUCT.md §6): it must be after the agreed start
  * now in force and at most one year after the original one (that day itself allowed; 29 Feb → 28 Feb).
- * RULES.md counts the year from the supplementary agreement; issue 9 §6 fixes it to the original.
+ * docs/PRODUCT.md §12 counts the year from the supplementary agreement; issue 9 §6 fixes it to the original.
  */
 export function delayAllowed(
   originalStartOn: string,

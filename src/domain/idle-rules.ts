@@ -1,5 +1,5 @@
 /**
- * The thresholds the idle-land rules use (SPEC §6, RULES.md): settings with these defaults, as in
+ * The thresholds the idle-land rules use (docs/PRODUCT.md §6, docs/PRODUCT.md §12): settings with these defaults, as in
  * batch-rules.ts. A caller with an admin's values passes its own `IdleRules`.
  */
 export type IdleRules = {
@@ -18,9 +18,9 @@ export type IdleRules = {
 };
 
 export const IDLE_RULES: IdleRules = {
-  // due_soon from S − 30 days: SPEC §6 level table, a product default (no statute sets a warning).
+  // due_soon from S − 30 days: docs/PRODUCT.md §6 level table, a product default (no statute sets a warning).
   dueSoonDays: 30,
-  // Warned "90, 30 and 7 days before S": SPEC §6 / issue 9 §5, a product default.
+  // Warned "90, 30 and 7 days before S": docs/PRODUCT.md §6 / issue 9 §5, a product default.
   warningDays: [7, 30, 90],
   // 闲置土地: 超过出让合同约定的动工开发日期满一年未动工 — 闲置土地处置办法 (国土资源部令第53号) 第2条.
   idleFeeYears: 1,

@@ -1,6 +1,6 @@
 import { MILESTONES, type Milestone } from "./schedule";
 
-// A project's actual milestone dates from its parcels' facts (SPEC §7). The parcels' dates come from
+// A project's actual milestone dates from its parcels' facts (docs/PRODUCT.md §7). The parcels' dates come from
 // the as-of engine over their events; this only combines them, so a corrected event flows through.
 
 /** The milestones parcels reach; `siting` (预审与选址意见书) is recorded on the project itself. */

@@ -1,11 +1,11 @@
 import { workingDaysBetween, type Calendar } from "./calendar";
 import { MILESTONES, type Milestone, type Plan } from "./schedule";
 
-// 作战图 cell status of each milestone on an as-of date (SPEC §7).
+// 作战图 cell status of each milestone on an as-of date (docs/PRODUCT.md §7).
 
 export type MilestoneStatus = "done" | "on_track" | "at_risk" | "overdue";
 
-/** SPEC §7: "at_risk (latest date within 10 working days)"; a setting with this default. */
+/** docs/PRODUCT.md §7: "at_risk (latest date within 10 working days)"; a setting with this default. */
 export const AT_RISK_WORKING_DAYS = 10;
 
 /** A 问题清单 entry as far as status cares: the milestone it blocks, whether open, when due. */

@@ -1,7 +1,7 @@
 import { addWorkingDays, workingDaysBetween, type Calendar } from "./calendar";
 import { addDays } from "./dates";
 
-// 倒排时间节点: backward scheduling of a major project's milestones (SPEC §7).
+// 倒排时间节点: backward scheduling of a major project's milestones (docs/PRODUCT.md §7).
 
 /** 用地预审与选址, 农转用报批, 征收, 供地, 开工, 竣工 — in chain order. */
 export const MILESTONES = ["siting", "approval", "acquisition", "supply", "start", "completion"] as const;
@@ -19,30 +19,30 @@ export type Duration = { days: number; unit: DurationUnit; note: string };
 export type Durations = Readonly<Record<SegmentMilestone, Duration>>;
 
 /**
- * Settings with these defaults (RULES.md "Durations the backward scheduler uses"). All are calendar days:
+ * Settings with these defaults (docs/PRODUCT.md §12 "Durations the backward scheduler uses"). All are calendar days:
  * each segment spans several steps, and the rules counted in working days (预公告 10, 征收公告 15, 合同 10)
- * are steps inside them whose practice totals RULES.md gives in days. An admin may set any unit.
+ * are steps inside them whose practice totals docs/PRODUCT.md §12 gives in days. An admin may set any unit.
  */
 export const DEFAULT_DURATIONS: Durations = {
   siting: {
     days: 60,
     unit: "calendar",
-    note: "组卷 → provincial approval, practice (RULES.md); holds the ≥10-working-day 预公告 and ≥30-day 补偿安置方案公告",
+    note: "组卷 → provincial approval, practice (docs/PRODUCT.md §12); holds the ≥10-working-day 预公告 and ≥30-day 补偿安置方案公告",
   },
   approval: {
     days: 90,
     unit: "calendar",
-    note: "approval → 征收 complete (公告, payment, 协议), practice (RULES.md)",
+    note: "approval → 征收 complete (公告, payment, 协议), practice (docs/PRODUCT.md §12)",
   },
   acquisition: {
     days: 90,
     unit: "calendar",
-    note: "征收 → 入库 45 days + 入库 → 供地 45 days (公告 20 + 挂牌 10 + 合同 10 working days), practice (RULES.md)",
+    note: "征收 → 入库 45 days + 入库 → 供地 45 days (公告 20 + 挂牌 10 + 合同 10 working days), practice (docs/PRODUCT.md §12)",
   },
   supply: {
     days: 30,
     unit: "calendar",
-    note: "practice, not yet in RULES.md: 出让金 within 30 days of the contract (嘉土秀洲[2024]第07号), then 交地, 拿地即开工",
+    note: "practice, not yet in docs/PRODUCT.md §12: 出让金 within 30 days of the contract (嘉土秀洲[2024]第07号), then 交地, 拿地即开工",
   },
 };
 

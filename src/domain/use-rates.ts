@@ -1,7 +1,7 @@
 import { daysBetween } from "./dates";
 
 /**
- * 开工率 / 竣工率 start and completion rates for a period ending E (SPEC §6), by count and by area.
+ * 开工率 / 竣工率 start and completion rates for a period ending E (docs/PRODUCT.md §6), by count and by area.
  * 应开工 (due to start) = parcels supplied by E whose agreed start (in force on E) is on or before E;
  * 已开工 = those of them started by E. 应竣工 / 已竣工 likewise with the agreed completion date and
  * completion. Only E matters: a parcel due earlier and still not started stays due. A parcel that

@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from "./dates";
 
-// 周 weeks run Monday–Sunday and are named as ISO 8601 weeks ("2023-W25", SPEC §8). An ISO week
+// 周 weeks run Monday–Sunday and are named as ISO 8601 weeks ("2023-W25", docs/PRODUCT.md §8). An ISO week
 // belongs to the year of its Thursday, so 2021-01-03 (a Sunday) is in 2020-W53 and 2024-12-30 (a
 // Monday) is in 2025-W01.
 

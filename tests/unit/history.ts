@@ -52,7 +52,7 @@ export function history(start: State, steps: readonly Step[]): HistoryEvent[] {
   return events;
 }
 
-/** The fields of a supply move (SPEC §9 "Move input"). */
+/** The fields of a supply move (docs/PRODUCT.md §9 "Move input"). */
 export const supply = (agreedStartOn: string, agreedCompletionOn: string, priceWan?: number) => ({
   method: priceWan === undefined ? "allocation" : "listing",
   docNo: "出让合同-1",

@@ -22,7 +22,7 @@ function check(s: string, cases: Case[]) {
   }
 }
 
-describe("idle levels and early warnings around S = 2023-06-15 (SPEC §6)", () => {
+describe("idle levels and early warnings around S = 2023-06-15 (docs/PRODUCT.md §6)", () => {
   const S = "2023-06-15";
   // S−90: back 15 days → 31 May, 45 → 1 May, 75 → 1 Apr (April has 30), 90 → 17 Mar.
   it("S−90: nothing on the day before; within 90 on the day and the day after", () =>

@@ -66,7 +66,7 @@ const H = parcel({
 });
 const notSupplied = parcel({ areaM2: 9_999 });
 
-describe("start and completion rates for a period ending E (SPEC §6)", () => {
+describe("start and completion rates for a period ending E (docs/PRODUCT.md §6)", () => {
   const rates = useRates([A, B, C, D, F, G, H, notSupplied], E);
   it("应开工 / 已开工", () => {
     // Due: A 10,000 + B 5,000 + D 20,000 + F 3,000 + H 7,000 = 5 parcels, 45,000 m².

@@ -11,7 +11,7 @@ import {
   weeksInIsoYear,
 } from "../../src/domain/week";
 
-describe("ISO weeks (SPEC §8: Monday–Sunday, named 2023-W25)", () => {
+describe("ISO weeks (docs/PRODUCT.md §8: Monday–Sunday, named 2023-W25)", () => {
   it("names a week in mid-year", () => {
     // 2023-01-02 is the Monday of 2023-W01 (4 Jan 2023 is a Wednesday); 24 weeks later is 2023-06-19.
     expect(isoWeekOf("2023-06-19")).toBe("2023-W25");
