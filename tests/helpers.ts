@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { hashPassword } from "../src/domain/password";
+import { addDays, shanghaiDate } from "../src/domain/dates";
 import type { Role } from "../src/env";
 
 export const BASE = "http://127.0.0.1:8787";
@@ -37,18 +38,25 @@ export async function login(username: string, password = PASSWORD): Promise<stri
   return cookie.split(";")[0];
 }
 
-/** A logged-in user of `role`: its id and a JSON client bound to its session. */
-export async function session(role: Role) {
-  const user = await createUser(role);
-  const cookie = await login(user.username);
-  const json = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+/** A JSON client bound to a session cookie: the one way tests call the API. */
+export function jsonClient(cookie: string) {
+  return (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     call(path, {
       method,
       headers: { Cookie: cookie, ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  return { ...user, cookie, json };
 }
+
+/** A logged-in user of `role`: its id and a JSON client bound to its session. */
+export async function session(role: Role) {
+  const user = await createUser(role);
+  const cookie = await login(user.username);
+  return { ...user, cookie, json: jsonClient(cookie) };
+}
+
+/** Today in Asia/Shanghai by the real clock (what the app uses when a test does not fix it), and n days from it. */
+export const todayInShanghai = (n = 0) => addDays(shanghaiDate(new Date()), n);
 
 /** Row count of a table (or a WHERE clause on it), straight from D1. */
 export async function count(table: string, where = "1=1", ...binds: unknown[]): Promise<number> {

@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { expect } from "vitest";
 import { app } from "../src/app";
 import { BASE } from "./helpers";
 
@@ -61,4 +62,21 @@ export function planProblem(s: Captured, plan: string[]): string | null {
     if (/TEMP B-TREE FOR ORDER BY/.test(step) && /\bfrom "?parcels"?/.test(sql)) return step;
   }
   return null;
+}
+
+/**
+ * Sends one request as `cookie` and expects every statement it sent to D1 to be planned on an index;
+ * a request that sent no statement at all fails too (the capture would otherwise prove nothing).
+ */
+export async function expectIndexed(cookie: string, path: string, init: RequestInit = {}, status = 200) {
+  const { res, statements } = await capture(path, { ...init, headers: { Cookie: cookie, ...init.headers } });
+  expect(res.status).toBe(status);
+  expect(statements.length, `no D1 statement captured for ${path}`).toBeGreaterThan(0);
+  const problems: string[] = [];
+  for (const s of statements) {
+    const bad = planProblem(s, await planOf(s));
+    if (bad) problems.push(`${bad}  ←  ${s.sql}`);
+  }
+  expect(problems).toEqual([]);
+  return statements;
 }

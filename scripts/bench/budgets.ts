@@ -6,12 +6,15 @@ import type { Measured } from "./measure";
 // htmx comes from the CDN with every full page, so it counts against a page's 60 KB.
 export const HTMX_GZIP_BYTES = gzipSync(readFileSync(join(process.cwd(), "node_modules", "htmx.org", "dist", "htmx.min.js"))).length;
 
-/** The the README's benchmark section budgets a measured answer breaks; empty when it meets them all. */
+/** The budgets (README, "Browser tests and the benchmark") a measured answer breaks; empty when it meets them all. */
 export function budgetFailures(m: Measured, growth: number | null): string[] {
   const fails: string[] = [];
   if (m.name === "healthz") return fails;
   const maxRatio = m.name.startsWith("move") ? 4 : 3;
   if (m.ratioToHealthz > maxRatio) fails.push(`p50 ${m.ratioToHealthz}× healthz > ${maxRatio}×`);
+  // Round trips to D1: a GET answer reads with the session in one batch; a write adds one guarded batch.
+  const maxCalls = m.name.startsWith("move") ? 2 : 1;
+  if (m.d1Calls !== null && m.d1Calls > maxCalls) fails.push(`${m.d1Calls} D1 calls > ${maxCalls}`);
   if (m.kind !== "api" && m.rowsShown !== null && m.rowsRead !== null && m.rowsRead > 2 * m.rowsShown + 10)
     fails.push(`rows read ${m.rowsRead} > 2×${m.rowsShown}+10`);
   if (m.kind === "page" && m.gzipBytes + HTMX_GZIP_BYTES > 60 * 1024) fails.push(`page+htmx ${kb(m.gzipBytes + HTMX_GZIP_BYTES)} KB gz > 60 KB`);

@@ -17,7 +17,6 @@ export const BATCH_AREAS = [
   "unusedArea",
   "newConstructionArea",
 ] as const;
-export type BatchAreaField = (typeof BATCH_AREAS)[number];
 
 /**
  * A new batch. A batch registered before its approval has neither doc no. nor date (the approval
@@ -73,7 +72,3 @@ export type BatchInput = z.infer<typeof batchInput>;
 /** Approving a batch (docs/PRODUCT.md §9): the approval document and its date. */
 export const approvalInput = z.object({ docNo: text(100), date: isoDate });
 export type ApprovalInput = z.infer<typeof approvalInput>;
-
-export function isBatchKind(v: unknown): v is BatchKind {
-  return typeof v === "string" && (BATCH_KINDS as readonly string[]).includes(v);
-}

@@ -5,13 +5,10 @@ import { problem } from "./respond";
 type Read = { ok: true; value: unknown } | { ok: false; response: Response };
 
 /**
- * The request's JSON body. The API takes mutations only as application/json: a cross-site form
- * cannot send that without a CORS preflight, which this API never grants.
+ * The request's JSON body; malformed JSON is the sender's 400. The content type was checked once for
+ * every API route by `jsonOnlyApi` (http/json-only.ts) before any handler ran.
  */
 export async function readJson(c: Context<AppEnv>): Promise<Read> {
-  const type = c.req.header("Content-Type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(type))
-    return { ok: false, response: problem(c, 415, "unsupported_media_type") };
   try {
     return { ok: true, value: await c.req.json() };
   } catch {

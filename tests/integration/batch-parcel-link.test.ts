@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBatch } from "../batch-fixtures";
-import { call, count, newParcel, parcelRow, session } from "../helpers";
+import { call, count, newParcel, parcelRow, session, todayInShanghai } from "../helpers";
 
 let officer: Awaited<ReturnType<typeof session>>;
 beforeAll(async () => {
@@ -84,8 +84,7 @@ describe("parcels join a batch (PATCH /api/v1/parcels/:id, recorded as an edit)"
 });
 
 describe("GET /api/v1/parcels/:id carries the approval-lapse level", () => {
-  const today = new Date(Date.now() + 8 * 3600_000);
-  const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000).toISOString().slice(0, 10);
+  const daysAgo = (n: number) => todayInShanghai(-n);
   const approvedOn = async (date: string) => {
     const p = await planned();
     const r = await officer.json("POST", `/api/v1/parcels/${p.id}/moves`, {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBatch, insertPlannedParcels } from "../batch-fixtures";
 import { session } from "../helpers";
-import { capture, planOf, planProblem } from "../plan-capture";
+import { expectIndexed as expectPlanned } from "../plan-capture";
 
 // The batch paths' D1 statements, recorded from real requests, must be planned on indexes
 // (docs/ARCHITECTURE.md (D1 rules)): no SCAN of parcels or parcel_events, however many parcels a batch has.
@@ -20,17 +20,9 @@ beforeAll(async () => {
   await insertPlannedParcels(batchId, 120, 900);
 });
 
-async function expectIndexed(path: string, init: RequestInit = {}, status = 200) {
-  const { res, statements } = await capture(path, { ...init, headers: { Cookie: officer.cookie, ...init.headers } });
-  expect(res.status).toBe(status);
-  const problems: string[] = [];
-  for (const s of statements) {
-    const bad = planProblem(s, await planOf(s));
-    if (bad) problems.push(`${bad}  ←  ${s.sql}`);
-  }
-  expect(problems).toEqual([]);
-  return statements;
-}
+/** Every statement of one request, as the officer, planned on an index. */
+const expectIndexed = (path: string, init: RequestInit = {}, status = 200) =>
+  expectPlanned(officer.cookie, path, init, status);
 
 describe("query plans of the batch paths", () => {
   it("lists batches with their figures and the five-year sum", () => expectIndexed("/api/v1/batches"));

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { BASE, call, createUser, newParcel, PASSWORD } from "../helpers";
+import { BASE, call, createUser, jsonClient, newParcel, PASSWORD } from "../helpers";
 
 /** Logs in the way a browser does: the login form, answered 303 with the session cookie. */
 export async function browserLogin(username: string): Promise<string> {
@@ -18,14 +18,7 @@ export async function browser(role: Parameters<typeof createUser>[0]) {
   const user = await createUser(role);
   const cookie = await browserLogin(user.username);
   // The same user's JSON client, for setting up data through the API.
-  const api = {
-    json: (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-      call(path, {
-        method,
-        headers: { Cookie: cookie, ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-  };
+  const api = { json: jsonClient(cookie) };
   const get = (path: string, headers: Record<string, string> = {}) =>
     call(path, { redirect: "manual", headers: { Cookie: cookie, ...headers } });
   const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { count } from "../helpers";
-import { shanghaiDate } from "../../src/domain/dates";
+import { count, todayInShanghai } from "../helpers";
+import { one, valueOf } from "../html";
 import { browser, expectFieldError, fieldHtml } from "./parcel-pages-helpers";
 
 const valid = () => ({
@@ -98,9 +98,7 @@ describe("register form", () => {
 
   it("refuses a reserve date after today (Asia/Shanghai)", async () => {
     const officer = await browser("officer");
-    const today = shanghaiDate(new Date());
-    const [y, m, d] = today.split("-").map(Number);
-    const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+    const tomorrow = todayInShanghai(1);
     const before = await count("parcels");
     const res = await officer.post("/parcels", {
       ...valid(),
@@ -111,9 +109,10 @@ describe("register form", () => {
     });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expectFieldError(html, "reg-date", `业务日期不能晚于今天（${today}）`);
-    expect(html).toContain(`value="${tomorrow}"`);
-    expect(html).toContain('<input type="checkbox" value="reserved" checked=""');
+    expectFieldError(html, "reg-date", `业务日期不能晚于今天（${todayInShanghai()}）`);
+    // What was typed comes back in the form's own fields.
+    expect(await valueOf(html, 'form input[name="date"]')).toBe(tomorrow);
+    expect((await one(html, 'form input[name="state"][value="reserved"]')).attrs.checked).toBeDefined();
     expect(await count("parcels")).toBe(before);
   });
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { capture, planOf, planProblem } from "../plan-capture";
+import { capture, expectIndexed as expectPlanned, planOf, planProblem } from "../plan-capture";
 import { newParcel, session } from "../helpers";
 
 // Every hot path is sent through the real app with its D1 statements recorded; each statement's
@@ -41,18 +41,9 @@ beforeAll(async () => {
 // The list names each row's batch by one primary-key lookup.
 const BATCH_NAME_LOOKUP = "SEARCH batches USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN";
 
-/** Runs one request and expects every statement it sent to D1 to be planned on an index. */
-async function expectIndexed(path: string, init: RequestInit = {}, status = 200) {
-  const { res, statements } = await capture(path, { ...init, headers: { Cookie: officer.cookie, ...init.headers } });
-  expect(res.status).toBe(status);
-  expect(statements.length).toBeGreaterThan(0);
-  const problems: string[] = [];
-  for (const s of statements) {
-    const bad = planProblem(s, await planOf(s));
-    if (bad) problems.push(`${bad}  ←  ${s.sql}`);
-  }
-  expect(problems).toEqual([]);
-}
+/** Every statement of one request, as the officer, planned on an index. */
+const expectIndexed = (path: string, init: RequestInit = {}, status = 200) =>
+  expectPlanned(officer.cookie, path, init, status);
 
 const postJson = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: "POST",
