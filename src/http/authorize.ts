@@ -26,7 +26,7 @@ export async function authorize<const T extends Reads>(
   const db = getDb(c.env);
   const id = c.get("sessionId");
   if (!id) throw new Refusal(401);
-  const [, , found, ...rest] = await db.batch([...sessionStatements(db, id, new Date(c.get("now"))), ...reads(db)]);
+  const [, found, ...rest] = await db.batch([...sessionStatements(db, id, new Date(c.get("now"))), ...reads(db)]);
   const user = sessionUserOf(found);
   c.set("user", user);
   if (!user) throw new Refusal(401);
@@ -41,7 +41,7 @@ export async function resolveUser(c: Context<AppEnv>): Promise<SessionUser | nul
   const id = c.get("sessionId");
   if (!id || c.get("user")) return c.get("user") ?? null;
   const db = getDb(c.env);
-  const [, , found] = await db.batch(sessionStatements(db, id, new Date(c.get("now"))));
+  const [, found] = await db.batch(sessionStatements(db, id, new Date(c.get("now"))));
   const user = sessionUserOf(found);
   c.set("user", user);
   return user;

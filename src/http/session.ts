@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, gte, lt, lte, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { sessions, users } from "../db/schema";
 import type { SessionUser } from "../env";
@@ -18,31 +18,44 @@ export async function sessionIdOf(token: string): Promise<string> {
 export async function createSession(db: Db, userId: number, now: Date): Promise<string> {
   const token = [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, "0")).join("");
   const at = now.toISOString();
-  await db.insert(sessions).values({
-    id: await sessionIdOf(token),
-    userId,
-    createdAt: at,
-    lastSeenAt: at,
-    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
-  });
+  const idleSince = new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
+  await db.batch([
+    // The user's dead sessions (expired or idle) go when they log in again: lookups never delete.
+    db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), or(lte(sessions.expiresAt, at), lt(sessions.lastSeenAt, idleSince)))),
+    db.insert(sessions).values({
+      id: await sessionIdOf(token),
+      userId,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
+    }),
+  ]);
   return token;
 }
 
 /**
  * The statements that look a session up, to be sent in the SAME D1 batch as a page's own reads (one
- * round trip per page): end it if idle too long, touch it if live and not touched this minute, then
- * read its user. Each is guarded in SQL, so their order inside the batch is all the logic there is.
+ * round trip per page): touch it if live and not touched this minute, then read its user if it is
+ * neither expired nor idle too long. Both are guarded in SQL: an idle session is never revived.
  */
 export function sessionStatements(db: Db, id: string, now: Date) {
   const at = now.toISOString();
   const idleSince = new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
   const touchBefore = new Date(now.getTime() - TOUCH_EVERY_MS).toISOString();
   return [
-    db.delete(sessions).where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, idleSince))),
     db
       .update(sessions)
       .set({ lastSeenAt: at })
-      .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, touchBefore), gt(sessions.expiresAt, at))),
+      .where(
+        and(
+          eq(sessions.id, id),
+          lt(sessions.lastSeenAt, touchBefore),
+          gte(sessions.lastSeenAt, idleSince),
+          gt(sessions.expiresAt, at),
+        ),
+      ),
     db
       .select({
         id: users.id,
@@ -53,7 +66,7 @@ export function sessionStatements(db: Db, id: string, now: Date) {
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, at)))
+      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, at), gte(sessions.lastSeenAt, idleSince)))
       .limit(1),
   ] as const;
 }

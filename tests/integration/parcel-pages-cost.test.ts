@@ -16,23 +16,23 @@ describe("rows read by the parcel pages", () => {
     const town = "读数镇";
     for (let i = 0; i < 120; i++) await apiParcel(officer.api, { town: i % 2 ? town : "其他镇" });
     const path = `/parcels?town=${encodeURIComponent(town)}`;
-    // Session: idle check 1 + touch 1 + lookup (1 sessions row + 1 users row) = 4.
-    // Page 1 of 60 in the town: 50 + 1 to know a next page exists = 51. Total 55.
+    // Session: the touch looks up 1 sessions row by primary key, the lookup 1 sessions row + 1 users row = 3.
+    // Page 1 of 60 in the town: 50 + 1 to know a next page exists = 51. Total 54.
     const page = await bench(path, officer.cookie);
-    expect(page.headers.get("X-Rows-Read")).toBe("55");
-    expect((await bench(path, officer.cookie, { "HX-Request": "true" })).headers.get("X-Rows-Read")).toBe("55");
+    expect(page.headers.get("X-Rows-Read")).toBe("54");
+    expect((await bench(path, officer.cookie, { "HX-Request": "true" })).headers.get("X-Rows-Read")).toBe("54");
     // Page 2: the 10 parcels left below the cursor on the (town, id) index, plus the one entry past
-    // the town where the walk learns it has ended (page 1 stopped at its limit instead): 4 + 10 + 1.
+    // the town where the walk learns it has ended (page 1 stopped at its limit instead): 3 + 10 + 1.
     const last = rowIds(await page.text()).at(-1)!;
-    expect((await bench(`${path}&cursor=${last}`, officer.cookie)).headers.get("X-Rows-Read")).toBe("15");
+    expect((await bench(`${path}&cursor=${last}`, officer.cookie)).headers.get("X-Rows-Read")).toBe("14");
   });
 
   it("a detail page reads the parcel, its events and their actors", async () => {
     const officer = await browser("officer");
     const p = await parcelAt(officer.api, "acquired"); // two moves
-    // Session 4 (as above) + parcel 1 + 2 events + their 2 actors = 9; the batch choices (limit 0) read none.
+    // Session 3 (as above) + parcel 1 + 2 events + their 2 actors = 8; the batch choices (limit 0) read none.
     const res = await bench(`/parcels/${p.id}`, officer.cookie);
-    expect(res.headers.get("X-Rows-Read")).toBe("9");
+    expect(res.headers.get("X-Rows-Read")).toBe("8");
     // All of it, the session included, in one round trip to D1.
     expect(res.headers.get("X-D1-Calls")).toBe("1");
   });

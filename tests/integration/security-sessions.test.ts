@@ -66,6 +66,23 @@ describe("session cookie", () => {
 });
 
 describe("session lifetime", () => {
+  it("clears a user's dead sessions (expired, or idle 8 hours) when they log in again, and only those", async () => {
+    const { id, username } = await createUser("viewer");
+    const expired = await plantSession(id, { createdAt: ago(8 * DAY), lastSeenAt: ago(HOUR), expiresAt: ago(60_000) });
+    const idle = await plantSession(id, {
+      createdAt: ago(9 * HOUR),
+      lastSeenAt: ago(8 * HOUR + 60_000),
+      expiresAt: ahead(DAY),
+    });
+    const live = await plantSession(id, { createdAt: ago(HOUR), lastSeenAt: ago(60_000), expiresAt: ahead(DAY) });
+    expect(await count("sessions", "user_id = ?", id)).toBe(3);
+    await login(username);
+    // The expired and the idle ones are gone, the live one stays, the new one is added: 1 + 1.
+    expect(await count("sessions", "user_id = ?", id)).toBe(2);
+    expect((await whoAmI(live)).status).toBe(200);
+    for (const dead of [expired, idle]) expect((await whoAmI(dead)).status).toBe(401);
+  });
+
   it("ends after 8 idle hours", async () => {
     const { id } = await createUser("viewer");
     const idle = await plantSession(id, {
