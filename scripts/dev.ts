@@ -1,6 +1,7 @@
 // npm run dev -- [--persist-to DIR]: migrate the local D1, seed it if it has no users, then serve
 // on http://127.0.0.1:8787 with wrangler dev; the last lines say where and as whom to log in.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { CliError, parseLocalArgs } from "./lib/args";
 import { DEFAULT_DEMO_PASSWORD, runSeed } from "./lib/seed-run";
@@ -38,6 +39,31 @@ function relay(stream: NodeJS.ReadableStream, to: NodeJS.WriteStream): void {
   });
 }
 
+/**
+ * The npm process this runs under (npm → tsx → this script), or null. A SIGTERM sent to npm ends npm
+ * without reaching tsx, so the script watches npm itself: once it is gone, wrangler is stopped too.
+ */
+function npmPid(): number | null {
+  if (!process.env.npm_lifecycle_event) return null;
+  try {
+    // /proc/<tsx>/stat: "pid (comm) state ppid …" — the comm may hold spaces, so split after ")".
+    const stat = readFileSync(`/proc/${process.ppid}/stat`, "utf8");
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return ppid > 1 ? ppid : null;
+  } catch {
+    return null;
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** Runs wrangler dev in the foreground, passing Ctrl-C and kill on to it and exiting as it does. */
 function serve(persistTo?: string): void {
   const child = spawn(
@@ -52,6 +78,8 @@ function serve(persistTo?: string): void {
   relay(child.stdout!, process.stdout);
   relay(child.stderr!, process.stderr);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
+  const npm = npmPid();
+  if (npm !== null) setInterval(() => alive(npm) || child.kill("SIGTERM"), 1000).unref();
   // tsx may end this process itself on a signal; wrangler must not outlive it.
   process.on("exit", () => child.exitCode === null && child.kill("SIGTERM"));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + (signal === "SIGINT" ? 2 : 15) : 1)));

@@ -43,7 +43,8 @@ export function wrangler(args: readonly string[], capture = false): Promise<stri
 export async function migrateLocal(persistTo?: string, quiet = false): Promise<void> {
   const out = await wrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs(persistTo)], quiet);
   if (quiet) {
-    const applied = (out.match(/✅/g) ?? []).length - (out.includes("No migrations to apply") ? 1 : 0);
+    // wrangler marks each migration it applied "│ 0001_….sql │ ✅ │", reprinting the table as it goes.
+    const applied = new Set([...out.matchAll(/│\s*(\d{4}_[^│]*\.sql)\s*│\s*✅/g)].map((m) => m[1])).size;
     console.log(applied > 0 ? `Local D1 migrated (${applied} migrations applied).` : "Local D1 is up to date.");
   }
 }
