@@ -34,6 +34,10 @@ export const security: Catalogue = {
   "admin.done.user_password_reset": ["已重置 {name} 的密码", "Password of {name} reset"],
   "admin.done.user_deactivated": ["已停用 {name}", "{name} deactivated"],
   "admin.done.user_reactivated": ["已重新启用 {name}", "{name} reactivated"],
+  "field.search_too_long": [
+    "搜索词过长：最多 48 个字母或数字，或 16 个汉字",
+    "Search too long: at most 48 letters or digits, or 16 Chinese characters",
+  ],
   "field.admin_username_format": ["只能使用字母、数字和 . _ -", "Letters, digits and . _ - only"],
   "field.admin_username_taken": ["该用户名已存在", "This username is taken"],
   "field.admin_self_change": ["不能修改或停用自己的账户", "You cannot change or deactivate your own account"],
