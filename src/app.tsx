@@ -64,6 +64,8 @@ app.onError((err, c) => {
   if (err instanceof HTTPException && err.status === 403) return deny(c, 403);
   if (err instanceof HTTPException && err.status < 500) return err.getResponse();
   // A clock seam left on where it must not be: loud, and nothing served (see http/clock.ts).
+  // A failed answer never hands out a session (or any other cookie) set before the failure.
+  c.header("Set-Cookie", undefined);
   if (err instanceof ClockSeamRefused) console.error(`refusing to serve: ${err.message}`);
   else console.error(err);
   return isApi(c) || !c.get("lang")
