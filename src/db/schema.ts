@@ -135,6 +135,8 @@ export const parcelEvents = sqliteTable(
     // For a correction: the move it undoes.
     revertsEventId: integer("reverts_event_id"),
     idempotencyKey: text("idempotency_key"),
+    // SHA-256 of the request that first used the key (method, path, body): a reuse with another request is refused.
+    requestHash: text("request_hash"),
     // The response first given for an idempotent request, replayed verbatim.
     response: text("response"),
   },

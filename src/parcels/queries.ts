@@ -107,7 +107,12 @@ export type ParcelEventView = Awaited<ReturnType<typeof parcelEventsQuery>>[numb
 /** The event stored under an Idempotency-Key (zero or one row). */
 export const idempotencyKeyQuery = (db: Db, key: string) =>
   db
-    .select({ actorId: parcelEvents.actorId, parcelId: parcelEvents.parcelId, response: parcelEvents.response })
+    .select({
+      actorId: parcelEvents.actorId,
+      parcelId: parcelEvents.parcelId,
+      requestHash: parcelEvents.requestHash,
+      response: parcelEvents.response,
+    })
     .from(parcelEvents)
     .where(eq(parcelEvents.idempotencyKey, key))
     .limit(1);
