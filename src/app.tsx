@@ -16,6 +16,7 @@ import { requestContext } from "./http/context";
 import { logForbidden } from "./http/forbidden-log";
 import { readableForms } from "./http/form-body";
 import { jsonOnlyApi } from "./http/json-only";
+import { bodyLimits, noStoreForSessions } from "./http/limits";
 import { enforcePolicy } from "./http/policy";
 import { deny, isApi, notFound, problem } from "./http/respond";
 import { rowsReadHeader } from "./http/rows-read-header";
@@ -29,11 +30,15 @@ export const app = new Hono<AppEnv>();
 
 // Outermost, so headers land on every answer: pages, fragments, JSON, redirects, errors, 404s.
 app.use(securityHeaders);
+// Nothing said to a signed-in user (or while signing one in) is kept in a cache.
+app.use(noStoreForSessions);
 // Bench only (BENCH=1): counts D1 rows read and round trips per request. Before any query runs.
 app.use(rowsReadHeader);
 // Sees the final status of every answer, so every 403 is logged whoever refused it.
 app.use(logForbidden);
 app.use(requestContext);
+// Before anything reads a body: a body over the limit is a 413 (http/limits.tsx).
+app.use(bodyLimits);
 app.use(jsonOnlyApi);
 // Form posts must come from this origin; the API is guarded by its content type instead (jsonOnlyApi).
 const csrfGuard = csrf();

@@ -34,6 +34,7 @@ export const security: Catalogue = {
   "admin.done.user_password_reset": ["已重置 {name} 的密码", "Password of {name} reset"],
   "admin.done.user_deactivated": ["已停用 {name}", "{name} deactivated"],
   "admin.done.user_reactivated": ["已重新启用 {name}", "{name} reactivated"],
+  "error.payload_too_large": ["请求内容过大（最多 1 MB）", "Request body too large (at most 1 MB)"],
   "field.search_too_long": [
     "搜索词过长：最多 48 个字母或数字，或 16 个汉字",
     "Search too long: at most 48 letters or digits, or 16 Chinese characters",
