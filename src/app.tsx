@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
+import { securityLogApi, usersApi } from "./admin/api";
 import { adminLogPages } from "./admin/log-pages";
 import { adminUserPages } from "./admin/users-pages";
 import { assetPages } from "./assets/pages";
@@ -57,6 +58,8 @@ app.route("/admin", adminLogPages);
 app.route("/api/v1/session", sessionApi);
 app.route("/api/v1/parcels", parcelsApi);
 app.route("/api/v1/batches", batchesApi);
+app.route("/api/v1/security-log", securityLogApi);
+app.route("/api/v1/users", usersApi);
 
 app.notFound(async (c) => {
   if (!isApi(c)) await resolveUser(c);
