@@ -11,6 +11,8 @@ import type { SecurityEvent, SecurityKind, securityLogInsert } from "../http/aud
 import { endUserSessions } from "../http/session";
 
 export const ROLES = users.role.enumValues;
+/** The roles least privileged first: a role select starts on viewer (只读), so a slip grants the least. */
+export const ROLES_BY_PRIVILEGE = ["viewer", "lead", "officer", "admin"] as const satisfies readonly Role[];
 export const MIN_PASSWORD_LENGTH = 10;
 
 const password = z.string().min(MIN_PASSWORD_LENGTH).max(200);

@@ -29,6 +29,14 @@ export const security: Catalogue = {
   "admin.action.resetPassword": ["重置密码", "Reset password"],
   "admin.action.deactivate": ["停用", "Deactivate"],
   "admin.action.reactivate": ["重新启用", "Reactivate"],
+  "admin.confirm.deactivate": [
+    "确定停用用户 {name}？其所有会话将立即失效。",
+    "Deactivate {name}? All of their sessions end at once.",
+  ],
+  "admin.confirm.resetPassword": [
+    "确定重置用户 {name} 的密码？其所有会话将立即失效。",
+    "Reset the password of {name}? All of their sessions end at once.",
+  ],
   "admin.done.user_created": ["已创建用户 {name}", "User {name} created"],
   "admin.done.user_role_changed": ["已修改 {name} 的角色", "Role of {name} changed"],
   "admin.done.user_password_reset": ["已重置 {name} 的密码", "Password of {name} reset"],
