@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
+import { securityLogApi, usersApi } from "./admin/api";
 import { adminLogPages } from "./admin/log-pages";
 import { adminUserPages } from "./admin/users-pages";
 import { assetPages } from "./assets/pages";
@@ -16,6 +17,7 @@ import { requestContext } from "./http/context";
 import { logForbidden } from "./http/forbidden-log";
 import { readableForms } from "./http/form-body";
 import { jsonOnlyApi } from "./http/json-only";
+import { bodyLimits, noStoreForSessions } from "./http/limits";
 import { enforcePolicy } from "./http/policy";
 import { deny, isApi, notFound, problem } from "./http/respond";
 import { rowsReadHeader } from "./http/rows-read-header";
@@ -29,11 +31,15 @@ export const app = new Hono<AppEnv>();
 
 // Outermost, so headers land on every answer: pages, fragments, JSON, redirects, errors, 404s.
 app.use(securityHeaders);
+// Nothing said to a signed-in user (or while signing one in) is kept in a cache.
+app.use(noStoreForSessions);
 // Bench only (BENCH=1): counts D1 rows read and round trips per request. Before any query runs.
 app.use(rowsReadHeader);
 // Sees the final status of every answer, so every 403 is logged whoever refused it.
 app.use(logForbidden);
 app.use(requestContext);
+// Before anything reads a body: a body over the limit is a 413 (http/limits.tsx).
+app.use(bodyLimits);
 app.use(jsonOnlyApi);
 // Form posts must come from this origin; the API is guarded by its content type instead (jsonOnlyApi).
 const csrfGuard = csrf();
@@ -52,6 +58,8 @@ app.route("/admin", adminLogPages);
 app.route("/api/v1/session", sessionApi);
 app.route("/api/v1/parcels", parcelsApi);
 app.route("/api/v1/batches", batchesApi);
+app.route("/api/v1/security-log", securityLogApi);
+app.route("/api/v1/users", usersApi);
 
 app.notFound(async (c) => {
   if (!isApi(c)) await resolveUser(c);
@@ -64,6 +72,8 @@ app.onError((err, c) => {
   if (err instanceof HTTPException && err.status === 403) return deny(c, 403);
   if (err instanceof HTTPException && err.status < 500) return err.getResponse();
   // A clock seam left on where it must not be: loud, and nothing served (see http/clock.ts).
+  // A failed answer never hands out a session (or any other cookie) set before the failure.
+  c.header("Set-Cookie", undefined);
   if (err instanceof ClockSeamRefused) console.error(`refusing to serve: ${err.message}`);
   else console.error(err);
   return isApi(c) || !c.get("lang")

@@ -62,7 +62,7 @@ function replay(rng: Rng, d: ParcelDraft, row: Parcel, createdBy: number): Pendi
   const append = (
     e: Omit<
       ParcelEvent,
-      "id" | "parcelId" | "version" | "recordedAt" | "revertsEventId" | "idempotencyKey" | "response"
+      "id" | "parcelId" | "version" | "recordedAt" | "revertsEventId" | "idempotencyKey" | "requestHash" | "response"
     >,
     extra: Partial<Pending> = {},
   ) => {
@@ -76,6 +76,7 @@ function replay(rng: Rng, d: ParcelDraft, row: Parcel, createdBy: number): Pendi
       recordedAt: instant(rng, e.on, row.version),
       revertsEventId: null,
       idempotencyKey: null,
+      requestHash: null,
       response: null,
     };
     row.updatedAt = event.recordedAt;

@@ -1,6 +1,7 @@
-import { asc, desc, lt } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { securityLog, users, type SecurityLogEntry } from "../db/schema";
+import { beijingDayEnd, beijingDayStart, type LogFilter } from "./log-query";
 
 export const SECURITY_LOG_PAGE_SIZE = 50;
 
@@ -19,14 +20,38 @@ export const usersQuery = (db: Db) =>
     .orderBy(asc(users.id));
 export type UserListItem = Awaited<ReturnType<typeof usersQuery>>[number];
 
-/** The security log newest first, keyset-paged on id: entries older than `before`, one more than a page. */
-export const securityLogQuery = (db: Db, before: number | null, limit = SECURITY_LOG_PAGE_SIZE) =>
-  db
+function logWhere(f: LogFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.user) where.push(eq(securityLog.actorName, f.user));
+  if (f.kind) where.push(eq(securityLog.kind, f.kind));
+  if (f.from) where.push(gte(securityLog.at, beijingDayStart(f.from)));
+  if (f.to) where.push(lt(securityLog.at, beijingDayEnd(f.to)));
+  return where;
+}
+
+/**
+ * The security log newest first, keyset-paged on id: entries older than `before`, one more than a
+ * page. Filters ride the indexes (kind, id), (actor_name, id) and (at).
+ */
+export const securityLogQuery = (db: Db, f: LogFilter, before: number | null, limit = SECURITY_LOG_PAGE_SIZE) => {
+  const where = logWhere(f);
+  if (before !== null) where.push(lt(securityLog.id, before));
+  return db
     .select()
     .from(securityLog)
-    .where(before === null ? undefined : lt(securityLog.id, before))
+    .where(where.length ? and(...where) : undefined)
     .orderBy(desc(securityLog.id))
     .limit(limit + 1);
+};
+
+/** How many entries match the filter (all pages). */
+export const securityLogTotalQuery = (db: Db, f: LogFilter) => {
+  const where = logWhere(f);
+  return db
+    .select({ n: count() })
+    .from(securityLog)
+    .where(where.length ? and(...where) : undefined);
+};
 
 /** A page of the log and the cursor for the next one. */
 export function securityLogPage(rows: SecurityLogEntry[], limit = SECURITY_LOG_PAGE_SIZE) {

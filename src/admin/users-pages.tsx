@@ -37,14 +37,14 @@ const adminActor = (c: Context<AppEnv>, user: SessionUser): AdminActor => {
 const actor = async (c: Context<AppEnv>) => adminActor(c, (await authorize(c)).user);
 
 /** The panel for htmx, the page otherwise: one view, two uses. */
-async function render(c: Context<AppEnv>, status: 200 | 422, extra: { refused?: FormScope; done?: string }) {
+async function render(c: Context<AppEnv>, status: 200 | 409 | 422, extra: { refused?: FormScope; done?: string }) {
   const props = { ctx: pageCtx(c), users: await usersQuery(getDb(c.env)), ...extra };
   return c.html(wantsFragment(c) ? <UsersPanel {...props} /> : <UsersPage {...props} />, status);
 }
 
 /**
  * Success: htmx gets the refreshed panel with a notice, a plain form post a redirect (so reload does
- * not post twice). Refusal: 422 with the messages beside the fields and what was typed, except
+ * not post twice). Refusal: 422 (or 409 for the last admin) with the messages beside the fields and what was typed, except
  * passwords, which are never sent back.
  */
 async function answer(
@@ -61,7 +61,7 @@ async function answer(
   }
   if (r.status === 404) return notFound(c);
   const { password: _omitted, ...kept } = values;
-  return render(c, 422, {
+  return render(c, r.status, {
     refused: { id: formId, values: kept, errors: fieldErrors(c.get("lang"), r.issues, fields) },
   });
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { violates } from "../db/errors";
@@ -11,6 +11,8 @@ import type { SecurityEvent, SecurityKind, securityLogInsert } from "../http/aud
 import { endUserSessions } from "../http/session";
 
 export const ROLES = users.role.enumValues;
+/** The roles least privileged first: a role select starts on viewer (只读), so a slip grants the least. */
+export const ROLES_BY_PRIVILEGE = ["viewer", "lead", "officer", "admin"] as const satisfies readonly Role[];
 export const MIN_PASSWORD_LENGTH = 10;
 
 const password = z.string().min(MIN_PASSWORD_LENGTH).max(200);
@@ -30,7 +32,8 @@ export const passwordInput = z.object({ password });
 export type AdminActor = { id: number; audit: (e: SecurityEvent) => ReturnType<typeof securityLogInsert> };
 type Subject = Pick<User, "id" | "username">;
 export type AdminResult =
-  { ok: true; kind: SecurityKind; subject: Subject } | { ok: false; status: 404 | 422; issues: Issue[] };
+  | { ok: true; kind: SecurityKind; kinds?: SecurityKind[]; subject: Subject }
+  | { ok: false; status: 404 | 409 | 422; issues: Issue[] };
 
 const refused = (issues: Issue[]): AdminResult => ({ ok: false, status: 422, issues });
 const notFound: AdminResult = { ok: false, status: 404, issues: [] };
@@ -63,6 +66,45 @@ export async function createUserOp(db: Db, body: unknown, by: AdminActor): Promi
 
 // An admin cannot demote or deactivate themself: the bureau can never be left without an admin.
 const selfChange: AdminResult = refused([{ path: "_", code: "admin_self_change" }]);
+const lastAdmin: AdminResult = { ok: false, status: 409, issues: [{ path: "_", code: "admin_last_admin" }] };
+
+/** One account change: any of a new role, active flag, password hash. */
+type Change = { role?: Role; active?: boolean; passwordHash?: string };
+
+// A statement that fails the whole batch when `condition` holds (src/batches/approval-write.ts).
+const guard = (condition: SQL) => sql`INSERT INTO write_guards (ok) SELECT 0 WHERE ${condition}`;
+
+/**
+ * Applies a change and its log entries in ONE D1 batch. A demotion or deactivation carries a guard
+ * that fails the batch (write_guards' CHECK, so D1 rolls it all back) when no active admin would
+ * remain: checked inside the batch, two admins demoting each other at once cannot both pass.
+ */
+async function applyChange(db: Db, user: User, ch: Change, by: AdminActor): Promise<AdminResult> {
+  const subject = { subjectId: user.id, subjectName: user.username };
+  const events: SecurityEvent[] = [];
+  if (ch.role !== undefined && ch.role !== user.role)
+    events.push({ kind: "user_role_changed", ...subject, detail: { from: user.role, to: ch.role } });
+  if (ch.active !== undefined) events.push({ kind: ch.active ? "user_reactivated" : "user_deactivated", ...subject });
+  if (ch.passwordHash !== undefined) events.push({ kind: "user_password_reset", ...subject });
+  const mayLoseAdmin = (ch.role !== undefined && ch.role !== "admin") || ch.active === false;
+  const endsSessions = ch.active === false || ch.passwordHash !== undefined;
+  try {
+    await db.batch([
+      db.update(users).set(ch).where(eq(users.id, user.id)),
+      ...(mayLoseAdmin
+        ? [db.run(guard(sql`NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND active = 1)`))]
+        : []),
+      ...(endsSessions ? [endUserSessions(db, user.id)] : []),
+      ...events.map(by.audit),
+    ]);
+  } catch (e) {
+    // The only CHECK in the batch is write_guards': the guard fired, and nothing was written.
+    if (violates(e, "CHECK")) return lastAdmin;
+    throw e;
+  }
+  const kinds = events.map((e) => e.kind);
+  return { ok: true, kind: kinds[0] ?? "user_role_changed", kinds, subject: user };
+}
 
 export async function setRoleOp(db: Db, id: number, body: unknown, by: AdminActor): Promise<AdminResult> {
   const user = await findUser(db, id);
@@ -70,12 +112,7 @@ export async function setRoleOp(db: Db, id: number, body: unknown, by: AdminActo
   const p = parseWith(roleInput, body);
   if (!p.ok) return refused(p.issues);
   if (user.id === by.id) return selfChange;
-  const to: Role = p.value.role;
-  await db.batch([
-    db.update(users).set({ role: to }).where(eq(users.id, id)),
-    by.audit({ kind: "user_role_changed", subjectId: id, subjectName: user.username, detail: { from: user.role, to } }),
-  ]);
-  return { ok: true, kind: "user_role_changed", subject: user };
+  return applyChange(db, user, { role: p.value.role }, by);
 }
 
 /** Sets a new password and ends every session of that user, so whoever held the old one is out. */
@@ -84,13 +121,7 @@ export async function resetPasswordOp(db: Db, id: number, body: unknown, by: Adm
   if (!user) return notFound;
   const p = parseWith(passwordInput, body);
   if (!p.ok) return refused(p.issues);
-  const passwordHash = await hashPassword(p.value.password);
-  await db.batch([
-    db.update(users).set({ passwordHash }).where(eq(users.id, id)),
-    endUserSessions(db, id),
-    by.audit({ kind: "user_password_reset", subjectId: id, subjectName: user.username }),
-  ]);
-  return { ok: true, kind: "user_password_reset", subject: user };
+  return applyChange(db, user, { passwordHash: await hashPassword(p.value.password) }, by);
 }
 
 /** Deactivation ends the user's sessions in the same batch: they are out at once, not at expiry. */
@@ -98,11 +129,23 @@ export async function setActiveOp(db: Db, id: number, active: boolean, by: Admin
   const user = await findUser(db, id);
   if (!user) return notFound;
   if (user.id === by.id) return selfChange;
-  const kind = active ? "user_reactivated" : "user_deactivated";
-  await db.batch([
-    db.update(users).set({ active }).where(eq(users.id, id)),
-    ...(active ? [] : [endUserSessions(db, id)]),
-    by.audit({ kind, subjectId: id, subjectName: user.username }),
-  ]);
-  return { ok: true, kind, subject: user };
+  return applyChange(db, user, { active }, by);
+}
+
+export const patchUserInput = z
+  .object({ role: role.optional(), active: z.boolean().optional(), password: password.optional() })
+  .strict()
+  .refine((v) => v.role !== undefined || v.active !== undefined || v.password !== undefined, {
+    message: "admin_nothing_to_change",
+  });
+
+/** PATCH /api/v1/users/:id: any of role, active, password, applied together in one batch. */
+export async function patchUserOp(db: Db, id: number, body: unknown, by: AdminActor): Promise<AdminResult> {
+  const user = await findUser(db, id);
+  if (!user) return notFound;
+  const p = parseWith(patchUserInput, body);
+  if (!p.ok) return refused(p.issues);
+  const { password: typed, ...rest } = p.value;
+  if (user.id === by.id && (rest.role !== undefined || rest.active !== undefined)) return selfChange;
+  return applyChange(db, user, { ...rest, ...(typed ? { passwordHash: await hashPassword(typed) } : {}) }, by);
 }

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { attemptLogin } from "./attempt";
 import { deleteSession } from "../http/session";
@@ -8,18 +8,36 @@ import { clearSessionCookie, sessionCookieName, setSessionCookie } from "../http
 import { LoginPage } from "../../views/auth/login-page";
 import { pageCtx } from "../../views/page-context";
 
-/** Only same-site paths may follow a login, so the form cannot bounce a user elsewhere. */
-export function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+/**
+ * Only a path on this site may follow a login, so the form cannot bounce a user elsewhere: parsed
+ * with URL against our own origin (which is how a browser reads Location), and refused outright when
+ * it holds control characters (a tab is dropped by URL parsers, CR/LF would split the header) or a
+ * backslash (read as a slash). Anything else goes home. The answer is re-serialised, so the Location
+ * header only ever carries the parser's own percent-encoded path, and that is checked again.
+ */
+export function safeNext(next: string | undefined, origin: string): string {
+  if (!next || !next.startsWith("/") || /[\u0000-\u001f\u007f-\u009f\\]/.test(next)) return "/";
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return "/";
+  }
+  // Dot segments can resolve "/..//x" to the path "//x", which a browser would read as another host.
+  if (url.origin !== origin || url.pathname.startsWith("//")) return "/";
+  return url.pathname + url.search + url.hash;
 }
 
+const nextOf = (c: Context<AppEnv>) => safeNext(c.req.query("next"), new URL(c.req.url).origin);
+
 export const authPages = new Hono<AppEnv>()
-  .get("/login", (c) => c.html(<LoginPage ctx={pageCtx(c)} next={safeNext(c.req.query("next"))} />))
+  .get("/login", (c) => c.html(<LoginPage ctx={pageCtx(c)} next={nextOf(c)} />))
   .post("/login", async (c) => {
     const form = await c.req.parseBody();
     const username = typeof form.username === "string" ? form.username.slice(0, 100) : "";
     const password = typeof form.password === "string" ? form.password.slice(0, 1000) : "";
-    const next = safeNext(c.req.query("next"));
+    // Known good before any session exists: nothing after the login can fail on it.
+    const next = nextOf(c);
     const outcome =
       username && password ? await attemptLogin(c, username, password) : ({ ok: false, status: 401 } as const);
     if (outcome.ok) {

@@ -135,6 +135,8 @@ export const parcelEvents = sqliteTable(
     // For a correction: the move it undoes.
     revertsEventId: integer("reverts_event_id"),
     idempotencyKey: text("idempotency_key"),
+    // SHA-256 of the request that first used the key (method, path, body): a reuse with another request is refused.
+    requestHash: text("request_hash"),
     // The response first given for an idempotent request, replayed verbatim.
     response: text("response"),
   },
@@ -192,22 +194,46 @@ export const loginLocks = sqliteTable("login_locks", {
   lockedUntil: text("locked_until").notNull(),
 });
 
-// 安全日志 security log. Append-only: triggers in a custom migration refuse UPDATE and DELETE.
-export const securityLog = sqliteTable("security_log", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  at: text("at").notNull(),
-  kind: text("kind").notNull(),
-  // Who acted: the session's user, or for a login the username typed (which may not exist).
-  actorId: integer("actor_id"),
-  actorName: text("actor_name"),
-  // The account acted upon by an admin action.
-  subjectId: integer("subject_id"),
-  subjectName: text("subject_name"),
-  ip: text("ip"),
-  method: text("method"),
-  path: text("path"),
-  detail: text("detail"),
-});
+// 安全日志 security log. Append-only by trigger, with two exceptions the triggers themselves bound: an
+// aggregate row (window_key set: anonymous refusals from one address in one hour) may raise its count
+// and last_at, and a row older than log_retention.days may be deleted (the scheduled cleanup).
+export const securityLog = sqliteTable(
+  "security_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    kind: text("kind").notNull(),
+    // Who acted: the session's user, or for a login the username typed (which may not exist).
+    actorId: integer("actor_id"),
+    actorName: text("actor_name"),
+    // The account acted upon by an admin action.
+    subjectId: integer("subject_id"),
+    subjectName: text("subject_name"),
+    ip: text("ip"),
+    method: text("method"),
+    path: text("path"),
+    detail: text("detail"),
+    // An aggregate's number of refusals and the time of its latest; 1 and null for an ordinary entry.
+    count: integer("count").notNull().default(1),
+    lastAt: text("last_at"),
+    // "kind|address|hour" for an aggregate, null otherwise (NULLs never collide in a UNIQUE index).
+    windowKey: text("window_key"),
+  },
+  (t) => [
+    uniqueIndex("security_log_window_uq").on(t.windowKey),
+    index("security_log_kind_idx").on(t.kind, t.id),
+    index("security_log_actor_idx").on(t.actorName, t.id),
+    index("security_log_at_idx").on(t.at),
+  ],
+);
+
+// How long the security log keeps its entries: the delete trigger refuses any younger row. One row;
+// at least 30 days, so a change of setting cannot open the log to deletion.
+export const logRetention = sqliteTable(
+  "log_retention",
+  { id: integer("id").primaryKey(), days: integer("days").notNull() },
+  (t) => [check("log_retention_one_row", sql`${t.id} = 1`), check("log_retention_min_days", sql`${t.days} >= 30`)],
+);
 
 export type User = typeof users.$inferSelect;
 export type Parcel = typeof parcels.$inferSelect;

@@ -3,14 +3,14 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
 import { HTMX_CDN_URL } from "../../views/page-context";
 
 /**
- * Where the htmx script may load from: the pinned CDN's origin, or the origin of an intranet mirror
- * set in HTMX_URL ('self' when the mirror is this Worker).
+ * The one htmx file scripts may load from, named by its full URL (the pinned CDN file, or an
+ * intranet mirror set in HTMX_URL, resolved against this site): a CDN origin alone would allow every
+ * npm file it serves. `;` and `,` are percent-encoded so a configured URL cannot add directives.
  */
 export function htmxSource(c: Context): string {
-  const here = new URL(c.req.url);
   const env = c.env as { HTMX_URL?: string } | undefined;
-  const origin = new URL(env?.HTMX_URL || HTMX_CDN_URL, here).origin;
-  return origin === here.origin ? "'self'" : origin;
+  const url = new URL(env?.HTMX_URL || HTMX_CDN_URL, new URL(c.req.url));
+  return `${url.origin}${url.pathname}`.replace(/;/g, "%3B").replace(/,/g, "%2C");
 }
 
 /**

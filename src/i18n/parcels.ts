@@ -73,7 +73,7 @@ export const parcels: Catalogue = {
   "field.area_too_small": ["面积至少 1 平方米", "Area must be at least 1 m²"],
   "field.nothing_to_edit": ["没有需要修改的内容", "Nothing to change"],
   "field.nothing_to_correct": ["没有可更正的推进记录", "There is no move to correct"],
-  "field.idempotency_reused": ["该幂等键已用于其他请求", "This Idempotency-Key was used for another request"],
+  "field.idempotency_key_reused": ["该幂等键已用于其他请求", "This Idempotency-Key was used for another request"],
   "field.duplicate_code": ["宗地编号已存在", "This parcel code exists already"],
   "field.unknown_batch": ["批次不存在", "No such batch"],
   "field.register_state": [
@@ -87,5 +87,6 @@ export const parcels: Catalogue = {
     "Only an admin, or the officer who made the move today, may correct it",
   ],
   "error.nothing_to_correct": ["没有可更正的推进记录", "There is no move to correct"],
-  "error.idempotency_reused": ["该幂等键已用于其他请求", "This Idempotency-Key was used for another request"],
+  "error.idempotency_key_too_long": ["幂等键过长：最多 200 个字符", "Idempotency-Key too long: at most 200 characters"],
+  "error.idempotency_key_reused": ["该幂等键已用于其他请求", "This Idempotency-Key was used for another request"],
 };

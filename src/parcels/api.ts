@@ -3,6 +3,7 @@ import { lapseLevel } from "../domain/lapse";
 import type { AppEnv } from "../env";
 import { actorOf } from "../http/actor";
 import { authorize } from "../http/authorize";
+import { readIdempotencyKey, requestHash } from "../http/idempotency";
 import { readJson } from "../http/json";
 import { pathId } from "../http/path";
 import { problem } from "../http/respond";
@@ -16,6 +17,8 @@ function answer(c: Context<AppEnv>, r: OpResult, okStatus: 200 | 201 = 200) {
   if (r.replayed) return c.body(r.replayed, okStatus, { "Content-Type": "application/json; charset=utf-8" });
   return c.json(parcelJson(r.parcel), okStatus);
 }
+
+const hashOf = (c: Context, body: unknown) => requestHash(c.req.method, c.req.path, body);
 
 // A path id that is not a positive integer names no parcel: read id 0, which never exists.
 const idOrZero = (c: Context) => pathId(c) ?? 0;
@@ -66,23 +69,19 @@ export const parcelsApi = new Hono<AppEnv>()
   })
   .post("/:id/moves", async (c) => {
     const id = idOrZero(c);
-    const idempotencyKey = c.req.header("Idempotency-Key")?.slice(0, 200) || undefined;
+    const read = readIdempotencyKey(c);
+    const idempotencyKey = read.ok ? read.key : undefined;
     const {
       user,
       db,
       results: [[parcel], [seen]],
     } = await authorize(c, (db) => [parcelQuery(db, id), idempotencyKeyQuery(db, idempotencyKey ?? "")]);
+    if (!read.ok) return problem(c, 400, "idempotency_key_too_long");
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    return answer(
-      c,
-      await moveParcel(
-        db,
-        { parcel, seen: idempotencyKey ? seen : undefined, idempotencyKey },
-        body.value,
-        actorOf(c, user),
-      ),
-    );
+    const requestHash = idempotencyKey ? await hashOf(c, body.value) : undefined;
+    const move = { parcel, seen: idempotencyKey ? seen : undefined, idempotencyKey, requestHash };
+    return answer(c, await moveParcel(db, move, body.value, actorOf(c, user)));
   })
   .post("/:id/corrections", async (c) => {
     const id = idOrZero(c);

@@ -12,15 +12,17 @@ export type NewEvent = Pick<
   data: Record<string, unknown>;
   revertsEventId?: number | null;
   idempotencyKey?: string | null;
+  requestHash?: string | null;
   response?: string | null;
 };
 
 /** The event INSERT that only happens if the statement before it changed exactly one row; it answers the new id. */
 export function guardedEventInsert(parcelId: number, version: number, e: NewEvent) {
   return sql`INSERT INTO parcel_events
-    (parcel_id, kind, from_state, to_state, "on", data, note, actor_id, recorded_at, version, reverts_event_id, idempotency_key, response)
+    (parcel_id, kind, from_state, to_state, "on", data, note, actor_id, recorded_at, version, reverts_event_id, idempotency_key, request_hash, response)
     SELECT ${parcelId}, ${e.kind}, ${e.fromState}, ${e.toState}, ${e.on}, ${JSON.stringify(e.data)}, ${e.note ?? null},
-      ${e.actorId}, ${e.recordedAt}, ${version}, ${e.revertsEventId ?? null}, ${e.idempotencyKey ?? null}, ${e.response ?? null}
+      ${e.actorId}, ${e.recordedAt}, ${version}, ${e.revertsEventId ?? null}, ${e.idempotencyKey ?? null},
+      ${e.requestHash ?? null}, ${e.response ?? null}
     WHERE changes() = 1 RETURNING id`;
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { STATES } from "../domain/chain";
 import { LAND_USES } from "../domain/fields";
 import { issuesFromZod, type Issue } from "../domain/issues";
-import type { ParcelFilter } from "./queries";
+import { searchFits, type ParcelFilter } from "./queries";
 
 /** The parcel list's defaults: newest first (by id, the only order it has), 50 a page. */
 export const PARCEL_LIST_DEFAULTS = { limit: 50 } as const;
@@ -26,7 +26,11 @@ const listQuery = z.object({
   landUse: z.preprocess(blankToUndefined, z.enum(LAND_USES).optional()),
   batchId: id,
   projectId: id,
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
+  // Bounded in bytes after LIKE escaping, not characters: 48 bytes are 48 letters or 16 汉字.
+  q: z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(100).refine(searchFits, { message: "search_too_long" }).optional(),
+  ),
   limit: z.preprocess(
     blankToUndefined,
     z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(PARCEL_LIST_DEFAULTS.limit),

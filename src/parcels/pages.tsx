@@ -31,7 +31,9 @@ export const parcelPages = new Hono<AppEnv>()
     const rows = { ctx: pageCtx(c), items: page.items, filter, cursor, nextCursor: page.nextCursor };
     const status = q.ok ? 200 : 400;
     if (wantsFragment(c)) return c.html(<ParcelRows {...rows} />, status);
-    return c.html(<ParcelsPage {...rows} values={values} badQuery={!q.ok} />, status);
+    // The issue's own message when there is one worth naming (a search too long for the store).
+    const notice = q.ok ? null : q.issues.some((i) => i.code === "search_too_long") ? "field.search_too_long" : "";
+    return c.html(<ParcelsPage {...rows} values={values} badQuery={!q.ok} notice={notice} />, status);
   })
   .get("/new", async (c) => {
     const {

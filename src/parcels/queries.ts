@@ -17,7 +17,14 @@ export type ParcelFilter = {
 };
 
 /** LIKE with the user's %, _ and \ taken literally. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/**
+ * D1 refuses a LIKE pattern over 50 bytes ("pattern too complex") with a 500. The longest pattern
+ * built here is `%` + escaped q + `%`, so the escaped search may take 48 bytes of UTF-8.
+ */
+export const MAX_SEARCH_BYTES = 48;
+export const searchFits = (q: string) => new TextEncoder().encode(likeEscape(q)).length <= MAX_SEARCH_BYTES;
 
 function filterWhere(f: ParcelFilter): SQL[] {
   const where: SQL[] = [];
@@ -100,7 +107,12 @@ export type ParcelEventView = Awaited<ReturnType<typeof parcelEventsQuery>>[numb
 /** The event stored under an Idempotency-Key (zero or one row). */
 export const idempotencyKeyQuery = (db: Db, key: string) =>
   db
-    .select({ actorId: parcelEvents.actorId, parcelId: parcelEvents.parcelId, response: parcelEvents.response })
+    .select({
+      actorId: parcelEvents.actorId,
+      parcelId: parcelEvents.parcelId,
+      requestHash: parcelEvents.requestHash,
+      response: parcelEvents.response,
+    })
     .from(parcelEvents)
     .where(eq(parcelEvents.idempotencyKey, key))
     .limit(1);

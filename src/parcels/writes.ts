@@ -93,13 +93,21 @@ async function writeChange(db: Db, parcel: Parcel, patch: ParcelPatch, event: Ne
   };
 }
 
-/** What a move needs read beforehand: the parcel, and the answer stored under its Idempotency-Key if any. */
-export type MoveContext = { parcel: Parcel | undefined; seen: IdempotentAnswer | undefined; idempotencyKey?: string };
+/**
+ * What a move needs read beforehand: the parcel, and the answer stored under its Idempotency-Key if
+ * any, with the hash of this request (http/idempotency.ts) to tell a true repeat from a reuse.
+ */
+export type MoveContext = {
+  parcel: Parcel | undefined;
+  seen: IdempotentAnswer | undefined;
+  idempotencyKey?: string;
+  requestHash?: string;
+};
 
 /** Advances a parcel one move (docs/PRODUCT.md §3), replaying the first outcome of a repeated Idempotency-Key. */
 export async function moveParcel(db: Db, m: MoveContext, body: unknown, a: Actor): Promise<OpResult> {
-  const { parcel, seen, idempotencyKey } = m;
-  if (seen) return replay(seen, parcel, a);
+  const { parcel, seen, idempotencyKey, requestHash } = m;
+  if (seen) return replay(seen, parcel, a, requestHash);
   if (!parcel) return notFound;
   const base = parseMoveBase(body);
   if (!base.ok) return invalid(base.issues);
@@ -125,6 +133,7 @@ export async function moveParcel(db: Db, m: MoveContext, body: unknown, a: Actor
     recordedAt: a.now,
     data,
     idempotencyKey: idempotencyKey ?? null,
+    requestHash: idempotencyKey ? (requestHash ?? null) : null,
     response: idempotencyKey ? JSON.stringify(parcelJson(after)) : null,
   };
   try {
@@ -133,14 +142,16 @@ export async function moveParcel(db: Db, m: MoveContext, body: unknown, a: Actor
     // Two requests raced with one key: the loser answers with the winner's outcome.
     if (!idempotencyKey || !violates(e, "UNIQUE")) throw e;
     const [winner] = await idempotencyKeyQuery(db, idempotencyKey);
-    if (winner) return replay(winner, parcel, a);
+    if (winner) return replay(winner, parcel, a, requestHash);
     throw e;
   }
 }
 
-function replay(seen: IdempotentAnswer, parcel: Parcel | undefined, a: Actor): OpResult {
-  if (seen.actorId !== a.user.id || !parcel || seen.parcelId !== parcel.id || !seen.response)
-    return invalid([{ path: "Idempotency-Key", code: "idempotency_reused" }], "idempotency_reused");
+/** A true repeat (same user, same request) gets the first answer again; any other use of the key is refused, nothing written. */
+function replay(seen: IdempotentAnswer, parcel: Parcel | undefined, a: Actor, requestHash?: string): OpResult {
+  const same = seen.actorId === a.user.id && parcel && seen.parcelId === parcel.id && seen.requestHash === requestHash;
+  if (!same || !seen.response)
+    return invalid([{ path: "Idempotency-Key", code: "idempotency_key_reused" }], "idempotency_key_reused");
   return { ok: true, parcel, replayed: seen.response };
 }
 

@@ -19,6 +19,8 @@ export const TEMPLATES: Record<string, Record<string, unknown>> = {
   "POST /api/v1/parcels/:id/corrections": { version: 2, reason: "录入错误" },
   "POST /api/v1/batches": { name: "南湖区2023年度第3批次", kind: "urban", totalArea: { value: 100, unit: "mu" } },
   "POST /api/v1/batches/:id/approval": { docNo: "浙政土〔2023〕9号", date: "2023-04-01" },
+  "POST /api/v1/users": { username: "fuzz.api", displayName: "模糊测试", role: "viewer", password: "fuzz-password-1" },
+  "PATCH /api/v1/users/:id": { role: "officer", active: true },
 };
 
 /** The fields each browser form sends, with plausible values the fuzzer then spoils. */
@@ -71,6 +73,7 @@ export const ROUTE_FILES: Record<string, string[]> = {
     "POST /admin/users/:id/deactivate",
     "POST /admin/users/:id/reactivate",
   ],
+  "admin-api": ["POST /api/v1/users", "PATCH /api/v1/users/:id"],
 };
 
 // Logging out takes no input and ends the session the attack runs in; sessions tests cover it.

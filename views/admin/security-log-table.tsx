@@ -1,3 +1,4 @@
+import { logFilterQuery, type LogFilter } from "../../src/admin/log-query";
 import type { SecurityLogEntry } from "../../src/db/schema";
 import { Pager } from "../components/pager";
 import type { PageCtx } from "../page-context";
@@ -31,18 +32,22 @@ function detailText(ctx: PageCtx, detail: string | null): string {
     .join("，");
 }
 
-/** The log rows, newest first, with the keyset pager: the fragment the pager swaps. */
+/** The log rows, newest first, with the total and the keyset pager: the fragment the filters and pager swap. */
 export function SecurityLogTable(props: {
   ctx: PageCtx;
   items: SecurityLogEntry[];
+  filter: LogFilter;
   before: number | null;
   nextBefore: number | null;
+  total: number;
 }) {
   const { ctx, items } = props;
+  const filtered = Object.values(props.filter).some(Boolean);
   return (
     <div id={SECURITY_LOG_ID}>
+      <p class="summary">{ctx.t("admin.log.total", { n: props.total })}</p>
       {items.length === 0 ? (
-        <p class="empty">{ctx.t("admin.log.empty")}</p>
+        <p class="empty">{ctx.t(filtered ? "admin.log.emptyFiltered" : "admin.log.empty")}</p>
       ) : (
         <div class="table-wrap">
           <table class="security-log">
@@ -50,6 +55,7 @@ export function SecurityLogTable(props: {
               <tr>
                 <th>{ctx.t("admin.log.at")}</th>
                 <th>{ctx.t("admin.log.kind")}</th>
+                <th class="num">{ctx.t("admin.log.count")}</th>
                 <th>{ctx.t("admin.log.actor")}</th>
                 <th>{ctx.t("admin.log.subject")}</th>
                 <th>{ctx.t("admin.log.ip")}</th>
@@ -64,6 +70,17 @@ export function SecurityLogTable(props: {
                     <time datetime={e.at}>{beijing(e.at)}</time>
                   </td>
                   <td>{ctx.t(`security.kind.${e.kind}`)}</td>
+                  <td class="num">
+                    {e.count}
+                    {e.lastAt && e.count > 1 && (
+                      <>
+                        {" "}
+                        <span class="muted">
+                          {ctx.t("admin.log.until")} <time datetime={e.lastAt}>{beijing(e.lastAt)}</time>
+                        </span>
+                      </>
+                    )}
+                  </td>
                   <td>{e.actorName ?? ""}</td>
                   <td>{e.subjectName ?? ""}</td>
                   <td>{e.ip ?? ""}</td>
@@ -78,8 +95,10 @@ export function SecurityLogTable(props: {
       <Pager
         ctx={ctx}
         label={ctx.t("admin.log.title")}
-        firstHref={props.before === null ? null : "/admin/security-log"}
-        nextHref={props.nextBefore === null ? null : `/admin/security-log?before=${props.nextBefore}`}
+        firstHref={props.before === null ? null : `/admin/security-log${logFilterQuery(props.filter)}`}
+        nextHref={
+          props.nextBefore === null ? null : `/admin/security-log${logFilterQuery(props.filter, props.nextBefore)}`
+        }
         target={`#${SECURITY_LOG_ID}`}
       />
     </div>

@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH, ROLES } from "../../src/admin/writes";
+import { MIN_PASSWORD_LENGTH, ROLES_BY_PRIVILEGE } from "../../src/admin/writes";
 import { Field, FormErrors, Input, Select, fieldAttrs, type FormScope } from "../components/field";
 import type { PageCtx } from "../page-context";
 import { ADMIN_USERS_ID } from "./ids";
@@ -27,7 +27,8 @@ export function UserCreateForm(props: { ctx: PageCtx; f: FormScope }) {
           <Input f={f} name="displayName" required maxlength={50} />
         </Field>
         <Field f={f} name="role" label={ctx.t("admin.field.role")}>
-          <Select f={f} name="role" required placeholder="" options={ROLES.map((r) => [r, ctx.t(`role.${r}`)])} />
+          {/* No blank choice: the first (least privileged) role is chosen unless another is picked. */}
+          <Select f={f} name="role" required options={ROLES_BY_PRIVILEGE.map((r) => [r, ctx.t(`role.${r}`)])} />
         </Field>
         <Field f={f} name="password" label={ctx.t("admin.field.password")}>
           <input

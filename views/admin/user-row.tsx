@@ -1,5 +1,5 @@
 import type { UserListItem } from "../../src/admin/queries";
-import { MIN_PASSWORD_LENGTH, ROLES } from "../../src/admin/writes";
+import { MIN_PASSWORD_LENGTH, ROLES_BY_PRIVILEGE } from "../../src/admin/writes";
 import { Instant } from "../components/instant";
 import { Field, Select, fieldAttrs, emptyForm, type FormScope } from "../components/field";
 import type { PageCtx } from "../page-context";
@@ -8,7 +8,8 @@ import { ADMIN_USERS_ID } from "./ids";
 /** The form scope of a user's row: its two forms have distinct fields, so one id serves both. */
 export const rowForm = (id: number) => `u${id}`;
 
-const hx = (action: string) => ({
+const hx = (action: string, confirm?: string) => ({
+  ...(confirm ? { "hx-confirm": confirm } : {}),
   method: "post" as const,
   action,
   "hx-post": action,
@@ -35,7 +36,7 @@ export function UserRow(props: { ctx: PageCtx; user: UserListItem; refused?: For
         ) : (
           <form {...hx(`${base}/role`)} novalidate>
             <Field f={role} name="role" label={ctx.t("admin.field.role")}>
-              <Select f={role} name="role" options={ROLES.map((r) => [r, ctx.t(`role.${r}`)])} />
+              <Select f={role} name="role" options={ROLES_BY_PRIVILEGE.map((r) => [r, ctx.t(`role.${r}`)])} />
             </Field>
             <button type="submit">{ctx.t("admin.action.setRole")}</button>
           </form>
@@ -46,7 +47,7 @@ export function UserRow(props: { ctx: PageCtx; user: UserListItem; refused?: For
         <Instant iso={u.createdAt} />
       </td>
       <td>
-        <form {...hx(`${base}/password`)} novalidate>
+        <form {...hx(`${base}/password`, ctx.t("admin.confirm.resetPassword", { name: u.username }))} novalidate>
           <Field f={password} name="password" label={ctx.t("admin.field.newPassword")}>
             <input
               type="password"
@@ -59,7 +60,12 @@ export function UserRow(props: { ctx: PageCtx; user: UserListItem; refused?: For
           <button type="submit">{ctx.t("admin.action.resetPassword")}</button>
         </form>
         {!props.isSelf && (
-          <form {...hx(`${base}/${u.active ? "deactivate" : "reactivate"}`)}>
+          <form
+            {...hx(
+              `${base}/${u.active ? "deactivate" : "reactivate"}`,
+              u.active ? ctx.t("admin.confirm.deactivate", { name: u.username }) : undefined,
+            )}
+          >
             <button type="submit" class={u.active ? "danger" : undefined}>
               {ctx.t(u.active ? "admin.action.deactivate" : "admin.action.reactivate")}
             </button>

@@ -6,7 +6,7 @@ import { ParcelFilters, ROWS_ID } from "./filters";
 import { ParcelRows, type RowsProps } from "./rows";
 
 /** `/parcels`: filters over the rows; the rows are the same component an htmx request gets alone. */
-export function ParcelsPage(props: RowsProps & { values: FormValues; badQuery: boolean }) {
+export function ParcelsPage(props: RowsProps & { values: FormValues; badQuery: boolean; notice?: string | null }) {
   const { ctx } = props;
   return (
     <Layout ctx={ctx} title={ctx.t("pp.list.title")}>
@@ -21,6 +21,7 @@ export function ParcelsPage(props: RowsProps & { values: FormValues; badQuery: b
       <ParcelFilters ctx={ctx} values={props.values} />
       {props.badQuery && (
         <p class="notice error" role="alert">
+          {props.notice ? `${ctx.t(props.notice)}。` : ""}
           {ctx.t("pp.badQuery")}
         </p>
       )}

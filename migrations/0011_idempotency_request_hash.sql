@@ -1,0 +1,1 @@
+ALTER TABLE `parcel_events` ADD `request_hash` text;
