@@ -83,7 +83,10 @@ export const parcels = sqliteTable(
     landUser: text("land_user"),
     // 万元 kept exactly as integer 元 (1 万元 = 10,000 元).
     priceYuan: integer("price_yuan"),
+    // The agreed start in force (after government-cause delays); the supply's own date stays in original_….
     agreedStartOn: text("agreed_start_on"),
+    // 原约定开工日期: a delay may reach at most one year after it (docs/PRODUCT.md §6).
+    originalAgreedStartOn: text("original_agreed_start_on"),
     agreedCompletionOn: text("agreed_completion_on"),
     supervisionNo: text("supervision_no"),
     startedOn: text("started_on"),
@@ -141,6 +144,8 @@ export const parcelEvents = sqliteTable(
   (t) => [
     index("events_parcel_idx").on(t.parcelId, t.id),
     index("events_on_idx").on(t.on),
+    // "Is this delay still in force?" = no correction reverts it: looked up by the reverted id.
+    index("events_reverts_idx").on(t.revertsEventId),
     uniqueIndex("events_idempotency_uq").on(t.idempotencyKey),
   ],
 );

@@ -10,6 +10,7 @@ import { parseListQuery } from "./list-query";
 import { eventJson, parcelJson } from "./json";
 import { idempotencyKeyQuery, parcelEventsQuery, parcelListPage, parcelListQuery, parcelQuery } from "./queries";
 import { correctParcel, editParcel, moveParcel, registerParcel, type OpResult } from "./writes";
+import { delayParcel } from "./delay";
 
 function answer(c: Context<AppEnv>, r: OpResult, okStatus: 200 | 201 = 200) {
   if (!r.ok) return problem(c, r.status, r.error, r.issues);
@@ -19,6 +20,21 @@ function answer(c: Context<AppEnv>, r: OpResult, okStatus: 200 | 201 = 200) {
 
 // A path id that is not a positive integer names no parcel: read id 0, which never exists.
 const idOrZero = (c: Context) => pathId(c) ?? 0;
+
+/** A move or a delay: the parcel and the answer stored under the Idempotency-Key read with the session. */
+async function idempotentWrite(c: Context<AppEnv>, write: typeof moveParcel) {
+  const id = idOrZero(c);
+  const idempotencyKey = c.req.header("Idempotency-Key")?.slice(0, 200) || undefined;
+  const {
+    user,
+    db,
+    results: [[parcel], [seen]],
+  } = await authorize(c, (db) => [parcelQuery(db, id), idempotencyKeyQuery(db, idempotencyKey ?? "")]);
+  const body = await readJson(c);
+  if (!body.ok) return body.response;
+  const context = { parcel, seen: idempotencyKey ? seen : undefined, idempotencyKey };
+  return answer(c, await write(db, context, body.value, actorOf(c, user)));
+}
 
 /** The JSON twin of /parcels (docs/PRODUCT.md §9). Each write: one read batch with the session, one guarded write batch. */
 export const parcelsApi = new Hono<AppEnv>()
@@ -64,26 +80,9 @@ export const parcelsApi = new Hono<AppEnv>()
     if (!body.ok) return body.response;
     return answer(c, await editParcel(db, parcel, body.value, actorOf(c, user)));
   })
-  .post("/:id/moves", async (c) => {
-    const id = idOrZero(c);
-    const idempotencyKey = c.req.header("Idempotency-Key")?.slice(0, 200) || undefined;
-    const {
-      user,
-      db,
-      results: [[parcel], [seen]],
-    } = await authorize(c, (db) => [parcelQuery(db, id), idempotencyKeyQuery(db, idempotencyKey ?? "")]);
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    return answer(
-      c,
-      await moveParcel(
-        db,
-        { parcel, seen: idempotencyKey ? seen : undefined, idempotencyKey },
-        body.value,
-        actorOf(c, user),
-      ),
-    );
-  })
+  .post("/:id/moves", (c) => idempotentWrite(c, moveParcel))
+  // 政府原因延期 (docs/PRODUCT.md §6): version-guarded and idempotent like a move.
+  .post("/:id/delays", (c) => idempotentWrite(c, delayParcel))
   .post("/:id/corrections", async (c) => {
     const id = idOrZero(c);
     const {
