@@ -110,6 +110,13 @@ export const parcels = sqliteTable(
     index("parcels_batch_list_idx").on(t.batchId, t.id),
     index("parcels_project_idx").on(t.projectId),
     index("parcels_land_use_idx").on(t.landUse, t.id),
+    // As-of digestion (docs/PRODUCT.md §5): every figure filters on approved_on and reads these columns,
+    // so the index covers them and the work list walks it oldest approval first.
+    index("parcels_digestion_idx").on(t.approvedOn, t.suppliedOn, t.withdrawnOn, t.areaM2, t.town, t.batchId),
+    // As-of idle land (docs/PRODUCT.md §6): supplied by D, then started / agreed dates.
+    index("parcels_supplied_idx").on(t.suppliedOn, t.startedOn),
+    // 逾期未竣工: started parcels past their agreed completion.
+    index("parcels_agreed_completion_idx").on(t.agreedCompletionOn, t.startedOn, t.completedOn),
   ],
 );
 
