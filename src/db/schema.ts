@@ -221,9 +221,41 @@ export const securityLog = sqliteTable("security_log", {
   detail: text("detail"),
 });
 
+// 年度目标 the year's targets (issue 9 §3): digestion area (set in 亩, kept in integer m²) and the start and
+// completion rates in percent. One row a year, version-guarded; every change also appends a history row.
+export const annualTargets = sqliteTable("annual_targets", {
+  year: integer("year").primaryKey(),
+  digestionM2: integer("digestion_m2").notNull(),
+  startRatePct: integer("start_rate_pct").notNull().default(100),
+  completionRatePct: integer("completion_rate_pct").notNull().default(90),
+  version: integer("version").notNull().default(1),
+  updatedBy: integer("updated_by")
+    .notNull()
+    .references(() => users.id),
+  updatedAt: text("updated_at").notNull(),
+});
+
+// Who set which target when. Append-only: triggers in a custom migration refuse UPDATE and DELETE.
+export const annualTargetHistory = sqliteTable(
+  "annual_target_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    year: integer("year").notNull(),
+    digestionM2: integer("digestion_m2").notNull(),
+    startRatePct: integer("start_rate_pct").notNull(),
+    completionRatePct: integer("completion_rate_pct").notNull(),
+    actorId: integer("actor_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("annual_target_history_year_idx").on(t.year, t.id)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Parcel = typeof parcels.$inferSelect;
 export type ParcelEvent = typeof parcelEvents.$inferSelect;
 export type Batch = typeof batches.$inferSelect;
 export type SecurityLogEntry = typeof securityLog.$inferSelect;
 export type BatchTotals = typeof batchTotals.$inferSelect;
+export type AnnualTarget = typeof annualTargets.$inferSelect;

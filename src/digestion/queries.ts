@@ -130,6 +130,8 @@ export function workListQuery(db: Db, asOf: string, limit: number, cursor?: Work
       state: parcels.state,
       areaM2: parcels.areaM2,
       approvedOn: sql<string>`${parcels.approvedOn}`,
+      acquiredOn: parcels.acquiredOn,
+      reservedOn: parcels.reservedOn,
       batchId: parcels.batchId,
     })
     .from(parcels)

@@ -55,6 +55,9 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "POST /api/v1/batches": EDITORS,
   "GET /api/v1/batches/:id": EVERYONE,
   "POST /api/v1/batches/:id/approval": EDITORS,
+  "GET /digestion": EVERYONE,
+  "GET /digestion/work-list.csv": EVERYONE,
+  "GET /api/v1/digestion": EVERYONE,
 };
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */
