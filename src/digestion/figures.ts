@@ -34,6 +34,10 @@ const stateOn = (p: { approvedOn: string; acquiredOn: string | null; reservedOn:
       ? "acquired"
       : "approved";
 
+// Batch id order, parcels without a batch last (as domain/digestion.ts stockByBatch).
+const byBatchId = (a: { batchId: number | null }, b: { batchId: number | null }) =>
+  a.batchId === b.batchId ? 0 : a.batchId === null ? 1 : b.batchId === null ? -1 : a.batchId - b.batchId;
+
 /** Everything shown for year Y as of D. */
 export function shapeDigestion(a: Ask, [[f], towns, batchRows, days, work, [target]]: Results) {
   const targetM2 = (target as AnnualTarget | undefined)?.digestionM2 ?? null;
@@ -78,7 +82,9 @@ export function shapeDigestion(a: Ask, [[f], towns, batchRows, days, work, [targ
     byAge: AGE_BUCKETS.map((bucket, i) => ({ bucket, ...tally(f[`age${i}Count`], f[`age${i}M2`]) })),
     byTown,
     byTownRanked: rankByArea(byTown),
-    byBatch: batchRows.map((b) => ({ batchId: b.batchId, name: b.name, ...tally(b.count, b.areaM2) })),
+    byBatch: [...batchRows]
+      .sort(byBatchId)
+      .map((b) => ({ batchId: b.batchId, name: b.name, ...tally(b.count, b.areaM2) })),
     workList: { items, next: work.length > a.limit && last ? { approvedOn: last.approvedOn, id: last.id } : null },
   };
 }
