@@ -25,6 +25,8 @@ import { securityHeaders } from "./http/secure-headers";
 import { t } from "./i18n";
 import { parcelsApi } from "./parcels/api";
 import { parcelPages } from "./parcels/pages";
+import { digestionApi } from "./digestion/api";
+import { digestionPages } from "./digestion/pages";
 import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
@@ -53,6 +55,7 @@ app.route("/", authPages);
 app.route("/", homePages);
 app.route("/parcels", parcelPages);
 app.route("/batches", batchPages);
+app.route("/digestion", digestionPages);
 app.route("/admin", adminUserPages);
 app.route("/admin", adminLogPages);
 app.route("/api/v1/session", sessionApi);
@@ -60,6 +63,7 @@ app.route("/api/v1/parcels", parcelsApi);
 app.route("/api/v1/batches", batchesApi);
 app.route("/api/v1/security-log", securityLogApi);
 app.route("/api/v1/users", usersApi);
+app.route("/api/v1/digestion", digestionApi);
 
 app.notFound(async (c) => {
   if (!isApi(c)) await resolveUser(c);

@@ -40,6 +40,7 @@ function registrationRow(d: ParcelDraft, id: number, code: string, createdAt: st
     landUser: null,
     priceYuan: null,
     agreedStartOn: null,
+    originalAgreedStartOn: null,
     agreedCompletionOn: null,
     supervisionNo: null,
     startedOn: null,

@@ -83,7 +83,10 @@ export const parcels = sqliteTable(
     landUser: text("land_user"),
     // 万元 kept exactly as integer 元 (1 万元 = 10,000 元).
     priceYuan: integer("price_yuan"),
+    // The agreed start in force (after government-cause delays); the supply's own date stays in original_….
     agreedStartOn: text("agreed_start_on"),
+    // 原约定开工日期: a delay may reach at most one year after it (docs/PRODUCT.md §6).
+    originalAgreedStartOn: text("original_agreed_start_on"),
     agreedCompletionOn: text("agreed_completion_on"),
     supervisionNo: text("supervision_no"),
     startedOn: text("started_on"),
@@ -107,6 +110,13 @@ export const parcels = sqliteTable(
     index("parcels_batch_list_idx").on(t.batchId, t.id),
     index("parcels_project_idx").on(t.projectId),
     index("parcels_land_use_idx").on(t.landUse, t.id),
+    // As-of digestion (docs/PRODUCT.md §5): every figure filters on approved_on and reads these columns,
+    // so the index covers them and the work list walks it oldest approval first.
+    index("parcels_digestion_idx").on(t.approvedOn, t.suppliedOn, t.withdrawnOn, t.areaM2, t.town, t.batchId),
+    // As-of idle land (docs/PRODUCT.md §6): supplied by D, then started / agreed dates.
+    index("parcels_supplied_idx").on(t.suppliedOn, t.startedOn),
+    // 逾期未竣工: started parcels past their agreed completion.
+    index("parcels_agreed_completion_idx").on(t.agreedCompletionOn, t.startedOn, t.completedOn),
   ],
 );
 
@@ -143,6 +153,8 @@ export const parcelEvents = sqliteTable(
   (t) => [
     index("events_parcel_idx").on(t.parcelId, t.id),
     index("events_on_idx").on(t.on),
+    // "Is this delay still in force?" = no correction reverts it: looked up by the reverted id.
+    index("events_reverts_idx").on(t.revertsEventId),
     uniqueIndex("events_idempotency_uq").on(t.idempotencyKey),
   ],
 );
@@ -235,9 +247,41 @@ export const logRetention = sqliteTable(
   (t) => [check("log_retention_one_row", sql`${t.id} = 1`), check("log_retention_min_days", sql`${t.days} >= 30`)],
 );
 
+// 年度目标 the year's targets (issue 9 §3): digestion area (set in 亩, kept in integer m²) and the start and
+// completion rates in percent. One row a year, version-guarded; every change also appends a history row.
+export const annualTargets = sqliteTable("annual_targets", {
+  year: integer("year").primaryKey(),
+  digestionM2: integer("digestion_m2").notNull(),
+  startRatePct: integer("start_rate_pct").notNull().default(100),
+  completionRatePct: integer("completion_rate_pct").notNull().default(90),
+  version: integer("version").notNull().default(1),
+  updatedBy: integer("updated_by")
+    .notNull()
+    .references(() => users.id),
+  updatedAt: text("updated_at").notNull(),
+});
+
+// Who set which target when. Append-only: triggers in a custom migration refuse UPDATE and DELETE.
+export const annualTargetHistory = sqliteTable(
+  "annual_target_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    year: integer("year").notNull(),
+    digestionM2: integer("digestion_m2").notNull(),
+    startRatePct: integer("start_rate_pct").notNull(),
+    completionRatePct: integer("completion_rate_pct").notNull(),
+    actorId: integer("actor_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("annual_target_history_year_idx").on(t.year, t.id)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Parcel = typeof parcels.$inferSelect;
 export type ParcelEvent = typeof parcelEvents.$inferSelect;
 export type Batch = typeof batches.$inferSelect;
 export type SecurityLogEntry = typeof securityLog.$inferSelect;
 export type BatchTotals = typeof batchTotals.$inferSelect;
+export type AnnualTarget = typeof annualTargets.$inferSelect;

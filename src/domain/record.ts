@@ -19,6 +19,7 @@ export const STATE_COLUMNS: Record<State, (keyof ParcelPatch)[]> = {
     "landUser",
     "priceYuan",
     "agreedStartOn",
+    "originalAgreedStartOn",
     "agreedCompletionOn",
     "supervisionNo",
   ],
@@ -56,6 +57,7 @@ export function movePatch(to: State, date: string, f: MoveFields): ParcelPatch {
         landUser: str(f.landUser),
         priceYuan: f.priceWan === undefined ? null : wanToYuan(Number(f.priceWan)),
         agreedStartOn: str(f.agreedStartOn),
+        originalAgreedStartOn: str(f.agreedStartOn),
         agreedCompletionOn: str(f.agreedCompletionOn),
         supervisionNo: str(f.supervisionNo),
       };
@@ -80,11 +82,14 @@ export type ChainEvent = {
   revertsEventId: number | null;
 };
 
-/** The moves still in force, oldest first: each correction takes back the latest one. */
+/**
+ * The moves and government-cause delays still in force, oldest first: each correction takes back the
+ * latest one, move or delay (issue 9 §6, as as-of.ts eventsInForce replays it).
+ */
 export function effectiveMoves<E extends ChainEvent>(events: readonly E[]): E[] {
   const stack: E[] = [];
   for (const e of events) {
-    if (e.kind === "move") stack.push(e);
+    if (e.kind === "move" || e.kind === "delay") stack.push(e);
     else if (e.kind === "correction") stack.pop();
   }
   return stack;
@@ -99,6 +104,11 @@ export function correctionPatch(
   move: ChainEvent & { data: Record<string, unknown> },
   previousOn: string | null,
 ): ParcelPatch {
+  // A delay changed only the agreed start: undoing it puts back the start it replaced (kept on the event).
+  if (move.kind === "delay") {
+    const before = move.data.previousAgreedStartOn;
+    return { agreedStartOn: typeof before === "string" ? before : null };
+  }
   const patch: ParcelPatch = { state: move.fromState as State, lastMovedOn: previousOn };
   for (const col of STATE_COLUMNS[move.toState as State] ?? []) (patch as Record<string, unknown>)[col] = null;
   if ("previousBatchId" in move.data) patch.batchId = (move.data.previousBatchId as number | null) ?? null;

@@ -42,12 +42,14 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "GET /parcels/:id/move-fields": EDITORS,
   "POST /parcels/:id/moves": EDITORS,
   "POST /parcels/:id/corrections": EDITORS,
+  "POST /parcels/:id/delays": EDITORS,
   "GET /api/v1/parcels": EVERYONE,
   "POST /api/v1/parcels": EDITORS,
   "GET /api/v1/parcels/:id": EVERYONE,
   "PATCH /api/v1/parcels/:id": EDITORS,
   "POST /api/v1/parcels/:id/moves": EDITORS,
   "POST /api/v1/parcels/:id/corrections": EDITORS,
+  "POST /api/v1/parcels/:id/delays": EDITORS,
   "GET /batches": EVERYONE,
   "GET /batches/new": EDITORS,
   "POST /batches": EDITORS,
@@ -57,6 +59,9 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "POST /api/v1/batches": EDITORS,
   "GET /api/v1/batches/:id": EVERYONE,
   "POST /api/v1/batches/:id/approval": EDITORS,
+  "GET /digestion": EVERYONE,
+  "GET /digestion/work-list.csv": EVERYONE,
+  "GET /api/v1/digestion": EVERYONE,
 };
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */

@@ -11,6 +11,7 @@ import { parseListQuery } from "./list-query";
 import { eventJson, parcelJson } from "./json";
 import { idempotencyKeyQuery, parcelEventsQuery, parcelListPage, parcelListQuery, parcelQuery } from "./queries";
 import { correctParcel, editParcel, moveParcel, registerParcel, type OpResult } from "./writes";
+import { delayParcel } from "./delay";
 
 function answer(c: Context<AppEnv>, r: OpResult, okStatus: 200 | 201 = 200) {
   if (!r.ok) return problem(c, r.status, r.error, r.issues);
@@ -22,6 +23,24 @@ const hashOf = (c: Context, body: unknown) => requestHash(c.req.method, c.req.pa
 
 // A path id that is not a positive integer names no parcel: read id 0, which never exists.
 const idOrZero = (c: Context) => pathId(c) ?? 0;
+
+/** A move or a delay: the parcel and the answer stored under the Idempotency-Key read with the session. */
+async function idempotentWrite(c: Context<AppEnv>, write: typeof moveParcel) {
+  const id = idOrZero(c);
+  const read = readIdempotencyKey(c);
+  const idempotencyKey = read.ok ? read.key : undefined;
+  const {
+    user,
+    db,
+    results: [[parcel], [seen]],
+  } = await authorize(c, (db) => [parcelQuery(db, id), idempotencyKeyQuery(db, idempotencyKey ?? "")]);
+  if (!read.ok) return problem(c, 400, "idempotency_key_too_long");
+  const body = await readJson(c);
+  if (!body.ok) return body.response;
+  const requestHash = idempotencyKey ? await hashOf(c, body.value) : undefined;
+  const context = { parcel, seen: idempotencyKey ? seen : undefined, idempotencyKey, requestHash };
+  return answer(c, await write(db, context, body.value, actorOf(c, user)));
+}
 
 /** The JSON twin of /parcels (docs/PRODUCT.md §9). Each write: one read batch with the session, one guarded write batch. */
 export const parcelsApi = new Hono<AppEnv>()
@@ -67,22 +86,9 @@ export const parcelsApi = new Hono<AppEnv>()
     if (!body.ok) return body.response;
     return answer(c, await editParcel(db, parcel, body.value, actorOf(c, user)));
   })
-  .post("/:id/moves", async (c) => {
-    const id = idOrZero(c);
-    const read = readIdempotencyKey(c);
-    const idempotencyKey = read.ok ? read.key : undefined;
-    const {
-      user,
-      db,
-      results: [[parcel], [seen]],
-    } = await authorize(c, (db) => [parcelQuery(db, id), idempotencyKeyQuery(db, idempotencyKey ?? "")]);
-    if (!read.ok) return problem(c, 400, "idempotency_key_too_long");
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const requestHash = idempotencyKey ? await hashOf(c, body.value) : undefined;
-    const move = { parcel, seen: idempotencyKey ? seen : undefined, idempotencyKey, requestHash };
-    return answer(c, await moveParcel(db, move, body.value, actorOf(c, user)));
-  })
+  .post("/:id/moves", (c) => idempotentWrite(c, moveParcel))
+  // 政府原因延期 (docs/PRODUCT.md §6): version-guarded and idempotent like a move.
+  .post("/:id/delays", (c) => idempotentWrite(c, delayParcel))
   .post("/:id/corrections", async (c) => {
     const id = idOrZero(c);
     const {

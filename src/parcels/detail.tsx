@@ -24,7 +24,7 @@ import { MoveFieldInputs, needsBatchChoices } from "../../views/parcels/move-fie
  * The detail's reads, sent with the session in one D1 batch: the parcel with its batch's name, its
  * events, and the batch choices when the move form will offer them (limit 0 reads none).
  */
-async function readDetail(c: Context<AppEnv>, withChoices: boolean) {
+export async function readDetail(c: Context<AppEnv>, withChoices: boolean) {
   const id = pathId(c) ?? 0;
   const {
     user,
@@ -50,7 +50,7 @@ function detailOf(
   return { parcel, events, targets, correctable: correctableMove(user, events, c.get("today")), batches };
 }
 
-type Forms = { move?: FormScope; correction?: FormScope; conflict?: boolean };
+export type Forms = { move?: FormScope; correction?: FormScope; delay?: FormScope; conflict?: boolean };
 
 /** The detail: the section alone for htmx (it replaces itself in place), the whole page otherwise. */
 function render(c: Context<AppEnv>, d: Detail, forms: Forms, status: ContentfulStatusCode = 200) {
@@ -60,6 +60,7 @@ function render(c: Context<AppEnv>, d: Detail, forms: Forms, status: ContentfulS
     today: c.get("today"),
     move: forms.move ?? emptyForm("move"),
     correction: forms.correction ?? emptyForm("corr"),
+    delay: forms.delay ?? emptyForm("delay"),
     conflict: forms.conflict,
   };
   return wantsFragment(c)
@@ -72,7 +73,7 @@ function render(c: Context<AppEnv>, d: Detail, forms: Forms, status: ContentfulS
  * section — drawn from what was read before the write plus what the write returned, with no third
  * round trip. A refusal draws the same reads with the form as typed.
  */
-function answer(
+export function answer(
   c: Context<AppEnv>,
   read: Awaited<ReturnType<typeof readDetail>>,
   r: OpResult,

@@ -35,6 +35,17 @@ export function moveBody(f: FormValues) {
   return compact(body);
 }
 
+/** The delay form mapped onto `{version, cause, docNo, newAgreedStartOn, date?}`. */
+export function delayBody(f: FormValues) {
+  return compact({
+    version: number(f.version),
+    cause: text(f.cause),
+    docNo: text(f.docNo),
+    newAgreedStartOn: text(f.newAgreedStartOn),
+    date: text(f.date),
+  });
+}
+
 /** The correction form mapped onto `{version, reason}`. */
 export function correctionBody(f: FormValues) {
   return compact({ version: number(f.version), reason: text(f.reason) });

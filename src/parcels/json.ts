@@ -29,6 +29,8 @@ export function parcelJson(p: Parcel) {
     landUser: p.landUser,
     priceWan: p.priceYuan === null ? null : p.priceYuan / 10000,
     agreedStartOn: p.agreedStartOn,
+    // 原约定开工日期: the supply's own date, before any government-cause delay.
+    originalAgreedStartOn: p.originalAgreedStartOn ?? p.agreedStartOn,
     agreedCompletionOn: p.agreedCompletionOn,
     supervisionNo: p.supervisionNo,
     startedOn: p.startedOn,

@@ -6,6 +6,7 @@ import { fieldErrors, readForm } from "../http/form";
 import { varyOnHtmx, wantsFragment } from "../http/fragment";
 import { batchChoicesQuery, choicesOf } from "../batches/queries";
 import { parcelDetailPages } from "./detail";
+import { parcelDelayPages } from "./delay-page";
 import { REGISTER_ALIASES, REGISTER_FIELDS, registerBody } from "./form";
 import { PARCEL_LIST_DEFAULTS, parseListQuery } from "./list-query";
 import { parcelListPage, parcelListQuery } from "./queries";
@@ -60,4 +61,5 @@ export const parcelPages = new Hono<AppEnv>()
       r.status,
     );
   })
-  .route("/", parcelDetailPages);
+  .route("/", parcelDetailPages)
+  .route("/", parcelDelayPages);

@@ -22,9 +22,9 @@ export type OpResult = Written | { ok: false; status: 404 | 409 | 403 | 422; err
 
 const correctionInput = z.object({ version: z.number().int().positive(), reason: text(500) });
 
-const notFound: OpResult = { ok: false, status: 404, error: "not_found" };
-const conflict: OpResult = { ok: false, status: 409, error: "version_conflict" };
-const invalid = (issues: Issue[], error = "validation"): OpResult => ({ ok: false, status: 422, error, issues });
+export const notFound: OpResult = { ok: false, status: 404, error: "not_found" };
+export const conflict: OpResult = { ok: false, status: 409, error: "version_conflict" };
+export const invalid = (issues: Issue[], error = "validation"): OpResult => ({ ok: false, status: 422, error, issues });
 const unknownBatch = invalid([{ path: "batchId", code: "unknown_batch" }]);
 // batch_id references batches: D1 refuses a parcel row naming a batch that does not exist, atomically.
 const isUnknownBatch = (e: unknown) => violates(e, "FOREIGN KEY");
@@ -62,7 +62,13 @@ export async function registerParcel(db: Db, body: unknown, a: Actor): Promise<O
 }
 
 /** Writes one change and describes the event it appended as the timeline shows it. */
-async function writeChange(db: Db, parcel: Parcel, patch: ParcelPatch, event: NewEvent, a: Actor): Promise<OpResult> {
+export async function writeChange(
+  db: Db,
+  parcel: Parcel,
+  patch: ParcelPatch,
+  event: NewEvent,
+  a: Actor,
+): Promise<OpResult> {
   let id: number | null;
   try {
     id = await applyParcelChange(db, parcel, patch, event);
@@ -148,7 +154,7 @@ export async function moveParcel(db: Db, m: MoveContext, body: unknown, a: Actor
 }
 
 /** A true repeat (same user, same request) gets the first answer again; any other use of the key is refused, nothing written. */
-function replay(seen: IdempotentAnswer, parcel: Parcel | undefined, a: Actor, requestHash?: string): OpResult {
+export function replay(seen: IdempotentAnswer, parcel: Parcel | undefined, a: Actor, requestHash?: string): OpResult {
   const same = seen.actorId === a.user.id && parcel && seen.parcelId === parcel.id && seen.requestHash === requestHash;
   if (!same || !seen.response)
     return invalid([{ path: "Idempotency-Key", code: "idempotency_key_reused" }], "idempotency_key_reused");
@@ -167,11 +173,13 @@ export async function correctParcel(
   const parsed = parseWith(correctionInput, body);
   if (!parsed.ok) return invalid(parsed.issues);
   if (parsed.value.version !== parcel.version) return conflict;
-  const moves = effectiveMoves(events);
-  const last = moves.at(-1);
+  const inForce = effectiveMoves(events);
+  const last = inForce.at(-1);
   if (!last) return invalid([{ path: "_", code: "nothing_to_correct" }], "nothing_to_correct");
   if (!correctableMove(a.user, events, a.today)) return { ok: false, status: 403, error: "correction_forbidden" };
-  // With no earlier move in force, a parcel leaving "reserved" was registered straight into the reserve.
+  // The date to restore is the previous MOVE's (delays do not set last_moved_on). With no earlier move
+  // in force, a parcel leaving "reserved" was registered straight into the reserve.
+  const moves = inForce.filter((e) => e.kind === "move");
   const previousOn = moves.at(-2)?.on ?? (last.fromState === "reserved" ? parcel.reservedOn : null);
   const patch = correctionPatch({ ...last, data: JSON.parse(last.data) }, previousOn);
   return writeChange(

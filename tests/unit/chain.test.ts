@@ -181,8 +181,18 @@ describe("corrections", () => {
       landUser: null,
       priceYuan: null,
       agreedStartOn: null,
+      // The supply also records the original agreed start (delays, issue 9 §6); its correction clears it.
+      originalAgreedStartOn: null,
       agreedCompletionOn: null,
       supervisionNo: null,
+    });
+  });
+
+  it("undoing a delay puts back the agreed start it replaced and touches nothing else", () => {
+    const data = { newAgreedStartOn: "2024-06-01", previousAgreedStartOn: "2023-12-01" };
+    const delay = { id: 7, kind: "delay", fromState: "supplied", toState: "supplied", on: "2023-11-20" };
+    expect(correctionPatch({ ...delay, revertsEventId: null, data }, "2023-04-10")).toEqual({
+      agreedStartOn: "2023-12-01",
     });
   });
 });

@@ -8,16 +8,16 @@ import { DETAIL_ID } from "./detail-ids";
 export function CorrectionForm(props: { ctx: PageCtx; f: FormScope; parcel: Parcel; last: ParcelEventView }) {
   const { ctx, f, parcel, last } = props;
   const action = `/parcels/${parcel.id}/corrections`;
-  const what = {
-    from: ctx.t(`state.${last.fromState}`),
-    to: ctx.t(`state.${last.toState}`),
-    date: last.on,
-  };
+  // A delay moved the agreed start, not the state: say which dates the correction swaps back.
+  const data = last.kind === "delay" ? (JSON.parse(last.data) as Record<string, string>) : null;
+  const what = data
+    ? { from: data.newAgreedStartOn, to: data.previousAgreedStartOn, date: last.on }
+    : { from: ctx.t(`state.${last.fromState}`), to: ctx.t(`state.${last.toState}`), date: last.on };
   return (
     <form method="post" action={action} hx-post={action} hx-target={`#${DETAIL_ID}`} hx-swap="outerHTML" novalidate>
       <h2>{ctx.t("pp.detail.correct")}</h2>
       <FormErrors ctx={ctx} f={f} />
-      <p>{ctx.t("pp.detail.correctWhat", what)}</p>
+      <p>{ctx.t(data ? "delay.correctWhat" : "pp.detail.correctWhat", what)}</p>
       <input type="hidden" name="version" value={String(parcel.version)} />
       <Field f={f} name="reason" label={ctx.t("move.reason")}>
         <TextArea f={f} name="reason" required maxlength={500} />

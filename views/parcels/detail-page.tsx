@@ -9,6 +9,7 @@ import type { PageCtx } from "../page-context";
 import { can } from "./can";
 import { ConflictNotice } from "./conflict-notice";
 import { CorrectionForm } from "./correction-form";
+import { DelayForm } from "./delay-form";
 import { DETAIL_ID } from "./detail-ids";
 import { MoveForm } from "./move-form";
 import { ParcelFields } from "./parcel-fields";
@@ -28,6 +29,7 @@ export type DetailProps = {
   d: Detail;
   move: FormScope;
   correction: FormScope;
+  delay: FormScope;
   today: string;
   conflict?: boolean;
 };
@@ -54,6 +56,9 @@ export function DetailSection(props: DetailProps) {
         <div>
           {can(ctx, "POST /parcels/:id/moves") && (
             <MoveForm ctx={ctx} f={props.move} parcel={p} targets={d.targets} today={props.today} batches={d.batches} />
+          )}
+          {p.state === "supplied" && can(ctx, "POST /parcels/:id/delays") && (
+            <DelayForm ctx={ctx} f={props.delay} parcel={p} today={props.today} />
           )}
           {d.correctable && <CorrectionForm ctx={ctx} f={props.correction} parcel={p} last={d.correctable} />}
         </div>

@@ -22,6 +22,7 @@ const MOVE_COLUMNS = [
   "landUser",
   "priceWan",
   "agreedStartOn",
+  "originalAgreedStartOn",
   "agreedCompletionOn",
   "supervisionNo",
   "startedOn",
@@ -34,6 +35,9 @@ const MOVE_COLUMNS = [
 
 function moveValue(ctx: PageCtx, p: Parcel, key: (typeof MOVE_COLUMNS)[number]): string | null {
   if (key === "priceWan") return p.priceYuan === null ? null : String(p.priceYuan / 10000);
+  // The original start is shown only once a delay has moved the start away from it.
+  if (key === "originalAgreedStartOn")
+    return p.originalAgreedStartOn === p.agreedStartOn ? null : p.originalAgreedStartOn;
   if (key === "supplyMethod") return p.supplyMethod === null ? null : ctx.t(`method.${p.supplyMethod}`);
   return p[key];
 }

@@ -21,6 +21,7 @@ function eventLines(ctx: PageCtx, e: ParcelEventView): Line[] {
   for (const [k, v] of Object.entries(data)) {
     if (k === "previousBatchId") continue;
     if (k === "undoneEventId") lines.push([ctx.t("pp.event.undoes"), `#${show(v)}`]);
+    else if (k === "docNo" && e.kind === "delay") lines.push([ctx.t("delay.docNo"), show(v)]);
     else if (k === "docNo") lines.push([ctx.t(`pp.docNo.${e.toState}`), show(v)]);
     else if (k === "method") lines.push([ctx.t("move.method"), ctx.t(`method.${String(v)}`)]);
     else lines.push([ctx.t(`move.${k}`), show(v)]);

@@ -1,0 +1,55 @@
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "../env";
+import { authorize } from "../http/authorize";
+import { varyOnHtmx, wantsFragment } from "../http/fragment";
+import { t } from "../i18n";
+import { pageCtx } from "../../views/page-context";
+import { ErrorPage } from "../../views/error-page";
+import { DigestionPage } from "../../views/digestion/page";
+import { WORK_LIST_ID, WorkList } from "../../views/digestion/work-list";
+import { workListCsv } from "./csv";
+import { digestionReads, shapeDigestion } from "./figures";
+import { parseDigestionQuery } from "./list-query";
+
+// The whole remaining stock in one file, read in one statement (the CSV is not paged).
+const CSV_ROWS = 20000;
+
+/** A malformed year or date: a page saying which, with status 400 (the API answers the same in JSON). */
+async function badQuery(c: Context<AppEnv>, fields: string[]) {
+  await authorize(c);
+  const message = `${t(c.get("lang"), "dig.badQuery")}: ${fields.join(", ")}`;
+  return c.html(<ErrorPage c={c} status={400} message={message} />, 400);
+}
+
+// 批而未供 digestion pages: the page (or, for htmx paging, the work list alone) and the work list as CSV.
+export const digestionPages = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    varyOnHtmx(c);
+    const q = parseDigestionQuery(c.req.query(), c.get("today"));
+    if (!q.ok)
+      return badQuery(
+        c,
+        q.issues.map((i) => i.path),
+      );
+    const { results } = await authorize(c, (db) => digestionReads(db, q));
+    const d = shapeDigestion(q, results);
+    const paged = q.cursor !== undefined;
+    if (wantsFragment(c) && c.req.header("HX-Target") === WORK_LIST_ID)
+      return c.html(<WorkList ctx={pageCtx(c)} d={d} paged={paged} />);
+    return c.html(<DigestionPage ctx={pageCtx(c)} d={d} paged={paged} />);
+  })
+  .get("/work-list.csv", async (c) => {
+    const q = parseDigestionQuery(c.req.query(), c.get("today"));
+    if (!q.ok)
+      return badQuery(
+        c,
+        q.issues.map((i) => i.path),
+      );
+    const ask = { ...q, limit: CSV_ROWS, cursor: undefined };
+    const { results } = await authorize(c, (db) => digestionReads(db, ask));
+    const name = `批而未供工作清单-${q.year}-${q.asOf}.csv`;
+    return c.body(workListCsv(shapeDigestion(ask, results), c.get("lang")), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="work-list-${q.asOf}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    });
+  });
