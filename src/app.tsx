@@ -23,6 +23,7 @@ import { securityHeaders } from "./http/secure-headers";
 import { t } from "./i18n";
 import { parcelsApi } from "./parcels/api";
 import { parcelPages } from "./parcels/pages";
+import { problemsApi, projectsApi } from "./projects/api";
 import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
@@ -52,6 +53,8 @@ app.route("/admin", adminLogPages);
 app.route("/api/v1/session", sessionApi);
 app.route("/api/v1/parcels", parcelsApi);
 app.route("/api/v1/batches", batchesApi);
+app.route("/api/v1/projects", projectsApi);
+app.route("/api/v1/problems", problemsApi);
 
 app.notFound(async (c) => {
   if (!isApi(c)) await resolveUser(c);

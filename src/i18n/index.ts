@@ -3,13 +3,14 @@ import { parcels } from "./parcels";
 import { parcelPages } from "./parcel-pages";
 import { security } from "./security";
 import { batches } from "./batches";
+import { projects } from "./projects";
 
 export type Lang = "zh-CN" | "en";
 /** A catalogue part: key → [中文, English]. `{name}` placeholders are filled from params. */
 export type Catalogue = Record<string, readonly [string, string]>;
 
 // Each feature keeps its own part; a duplicate key would silently shadow, so parts must not overlap.
-const CATALOGUE: Catalogue = { ...common, ...parcels, ...parcelPages, ...security, ...batches };
+const CATALOGUE: Catalogue = { ...common, ...parcels, ...parcelPages, ...security, ...batches, ...projects };
 
 /** The message for `key` in `lang`; an unknown key shows itself so a gap is visible, never blank. */
 export function t(lang: Lang, key: string, params?: Record<string, string | number>): string {
