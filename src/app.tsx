@@ -24,6 +24,7 @@ import { t } from "./i18n";
 import { parcelsApi } from "./parcels/api";
 import { parcelPages } from "./parcels/pages";
 import { problemsApi, projectsApi } from "./projects/api";
+import { projectPages } from "./projects/pages";
 import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
@@ -48,6 +49,7 @@ app.route("/", authPages);
 app.route("/", homePages);
 app.route("/parcels", parcelPages);
 app.route("/batches", batchPages);
+app.route("/projects", projectPages);
 app.route("/admin", adminUserPages);
 app.route("/admin", adminLogPages);
 app.route("/api/v1/session", sessionApi);
