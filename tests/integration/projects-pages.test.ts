@@ -21,7 +21,8 @@ describe("/projects pages", () => {
     const html = await (await lead.get(path)).text();
     expect((await one(html, "h1")).text).toContain("东栅片区中央公园东");
     expect((await one(html, "svg.timeline title")).text).toBe("进度时间轴");
-    expect((await one(html, "#tl-desc")).text).toContain("供地 2024-01-31");
+    expect((await one(html, "svg.timeline")).attrs["aria-labelledby"]).toBe("tl-title tl-desc");
+    expect(html).toMatch(/<desc id="tl-desc">[^<]*供地 2024-01-31/);
     const supply = await one(html, '#schedule-table tr[data-milestone="supply"]');
     // Defaults: 1 Mar 2024 − 30 calendar days = 31 Jan 2024, baseline and plan alike.
     expect(supply.text).toContain("2024-01-31");
