@@ -23,6 +23,8 @@ import { securityHeaders } from "./http/secure-headers";
 import { t } from "./i18n";
 import { parcelsApi } from "./parcels/api";
 import { parcelPages } from "./parcels/pages";
+import { battleMapApi } from "./battle-map/api";
+import { battleMapPages } from "./battle-map/pages";
 import { problemsApi, projectsApi } from "./projects/api";
 import { projectPages } from "./projects/pages";
 import { ErrorPage } from "../views/error-page";
@@ -50,6 +52,7 @@ app.route("/", homePages);
 app.route("/parcels", parcelPages);
 app.route("/batches", batchPages);
 app.route("/projects", projectPages);
+app.route("/battle-map", battleMapPages);
 app.route("/admin", adminUserPages);
 app.route("/admin", adminLogPages);
 app.route("/api/v1/session", sessionApi);
@@ -57,6 +60,7 @@ app.route("/api/v1/parcels", parcelsApi);
 app.route("/api/v1/batches", batchesApi);
 app.route("/api/v1/projects", projectsApi);
 app.route("/api/v1/problems", problemsApi);
+app.route("/api/v1/battle-map", battleMapApi);
 
 app.notFound(async (c) => {
   if (!isApi(c)) await resolveUser(c);

@@ -21,25 +21,14 @@ import { parseProjectQuery } from "./list-query";
 import { detailOf, detailReads, rulesOf, rulesReads, type Detail } from "./load";
 import { joinParcel, leaveParcel } from "./parcel-link";
 import { editProblem, addProblem } from "./problem-writes";
-import { parcelByCodeQuery, problemQuery, projectChoicesQuery } from "./queries";
+import { choicesOf, parcelByCodeQuery, problemQuery, projectChoicesQuery } from "./queries";
 import type { Failure } from "./writes";
 import { createProject, replanProject } from "./writes";
 import { emptyForm } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
 import { ProjectDetailPage, type DetailForms } from "../../views/projects/detail-page";
-import { ProjectsPage, type Choices } from "../../views/projects/list-page";
+import { ProjectsPage } from "../../views/projects/list-page";
 import { NewProjectPage } from "../../views/projects/new-page";
-
-type ChoiceRows = Awaited<ReturnType<typeof projectChoicesQuery>>;
-/** The filters' choices: the distinct leaders, departments and towns in use, sorted. */
-export function choicesOf(rows: ChoiceRows): Choices {
-  const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
-  return {
-    leaders: uniq(rows.map((r) => r.leader)),
-    departments: uniq(rows.map((r) => r.department)),
-    towns: uniq(rows.map((r) => r.town)),
-  };
-}
 
 function renderDetail(
   c: Context<AppEnv>,

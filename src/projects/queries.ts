@@ -100,6 +100,17 @@ export const durationsQuery = (db: Db) => db.select().from(milestoneDurations);
 export const durationChangesQuery = (db: Db) =>
   db.select().from(durationChanges).orderBy(desc(durationChanges.id)).limit(100);
 
+type ChoiceRows = Awaited<ReturnType<typeof projectChoicesQuery>>;
+/** The filters' choices: the distinct leaders, departments and towns in use, sorted. */
+export function choicesOf(rows: ChoiceRows): { leaders: string[]; departments: string[]; towns: string[] } {
+  const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
+  return {
+    leaders: uniq(rows.map((r) => r.leader)),
+    departments: uniq(rows.map((r) => r.department)),
+    towns: uniq(rows.map((r) => r.town)),
+  };
+}
+
 // The read API other features (the battle map, the weekly review) use: schedules worked out from these rows.
 export { listOf, listReads, type ListItem } from "./list";
 export { parseProjectQuery, PROJECT_STATUSES, type ProjectStatus } from "./list-query";
