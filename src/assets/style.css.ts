@@ -72,5 +72,19 @@ tr.inactive td{color:var(--muted)}
 .htmx-request .htmx-indicator,.htmx-request.htmx-indicator{opacity:1}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 @media (max-width:800px){.cols{grid-template-columns:1fr}main{padding:8px}}
+.m-done{color:var(--green)}.m-on_track{color:var(--accent)}.m-at_risk{color:var(--amber)}.m-overdue,.m-critical{color:var(--red)}
+.m-critical{margin-left:4px}
+.notice.warn{border-left-color:var(--amber)}
+svg.timeline{width:100%;max-width:900px;height:auto;display:block;margin:8px 0}
+.tl-baseline{fill:#afb8c1}.tl-plan{fill:var(--accent)}.tl-actual{fill:var(--green)}.tl-diamond{fill:currentColor}
+.tl-today{stroke:var(--red);stroke-dasharray:4 3}.tl-label{font-size:12px;fill:var(--fg)}
+.inline-form{display:flex;gap:4px;align-items:center;flex-wrap:wrap;margin-top:4px}
+.inline-form label{display:inline}
+table.bm td{white-space:normal;min-width:7em;font-size:12px}
+table.bm td.m-done{background:#dafbe1}table.bm td.m-at_risk{background:#fff8c5}table.bm td.m-overdue{background:#ffebe9}
+table.bm td.m-done,table.bm td.m-at_risk,table.bm td.m-overdue,table.bm td.m-on_track{color:var(--fg)}
+ul.history{font-size:12px;padding-left:18px}
+@page battlemap{size:A3 landscape;margin:10mm}
+.battle-map{page:battlemap}
 @media print{.topbar,.mainnav,form,.pager{display:none}th,td{white-space:normal}a{color:inherit;text-decoration:none}}
 `;

@@ -278,6 +278,145 @@ export const annualTargetHistory = sqliteTable(
   (t) => [index("annual_target_history_year_idx").on(t.year, t.id)],
 );
 
+// 重大项目 major project (docs/PRODUCT.md §7). `baseline_plan` is the first backward schedule, frozen as JSON
+// ({siting, approval, …, completion}); the current plan is worked out from the targets on every read.
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    owner: text("owner").notNull(), // 业主单位
+    category: text("category", { enum: ["provincial", "municipal", "district", "general"] }).notNull(),
+    leader: text("leader").notNull(),
+    department: text("department").notNull(),
+    town: text("town"),
+    sitingDocNo: text("siting_doc_no"), // 预审与选址意见书文号
+    sitingOn: text("siting_on"),
+    targetStartOn: text("target_start_on").notNull(),
+    targetCompletionOn: text("target_completion_on").notNull(),
+    baselinePlan: text("baseline_plan").notNull(),
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    index("projects_category_idx").on(t.category, t.id),
+    index("projects_leader_idx").on(t.leader, t.id),
+    index("projects_name_idx").on(t.name),
+  ],
+);
+
+// Plan history: created (the baseline) and every re-plan with its reason. Append-only (triggers).
+export const projectEvents = sqliteTable(
+  "project_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    kind: text("kind", { enum: ["created", "replanned"] }).notNull(),
+    // Targets before/after and the plan they gave, as JSON.
+    data: text("data").notNull().default("{}"),
+    reason: text("reason"),
+    actorId: integer("actor_id")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: text("recorded_at").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [index("project_events_project_idx").on(t.projectId, t.id)],
+);
+
+// 问题清单 a project's problems register.
+export const problems = sqliteTable(
+  "problems",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    text: text("text").notNull(),
+    milestone: text("milestone").notNull(),
+    unit: text("unit").notNull(), // 责任单位
+    owner: text("owner").notNull(),
+    dueOn: text("due_on"),
+    status: text("status", { enum: ["open", "resolved"] })
+      .notNull()
+      .default("open"),
+    resolution: text("resolution"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [index("problems_project_idx").on(t.projectId, t.id), index("problems_status_idx").on(t.status, t.projectId)],
+);
+
+// Every change of a problem, append-only (triggers): the fields as they became.
+export const problemEvents = sqliteTable(
+  "problem_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    problemId: integer("problem_id")
+      .notNull()
+      .references(() => problems.id),
+    projectId: integer("project_id").notNull(),
+    kind: text("kind", { enum: ["created", "updated"] }).notNull(),
+    data: text("data").notNull().default("{}"),
+    actorId: integer("actor_id")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: text("recorded_at").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [index("problem_events_project_idx").on(t.projectId, t.id)],
+);
+
+// 工作日历 a year's arrangement entered by an admin; it replaces the package's (or the provisional) year.
+export const calendarYears = sqliteTable("calendar_years", {
+  year: integer("year").primaryKey(),
+  holidays: text("holidays").notNull().default("[]"), // JSON array of YYYY-MM-DD
+  workdays: text("workdays").notNull().default("[]"), // 调休 make-up working days
+  source: text("source").notNull().default("admin"),
+  version: integer("version").notNull().default(1),
+  updatedAt: text("updated_at").notNull(),
+});
+
+// Append-only log of calendar changes (triggers).
+export const calendarChanges = sqliteTable("calendar_changes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  year: integer("year").notNull(),
+  holidays: text("holidays").notNull(),
+  workdays: text("workdays").notNull(),
+  note: text("note"),
+  actorId: integer("actor_id")
+    .notNull()
+    .references(() => users.id),
+  recordedAt: text("recorded_at").notNull(),
+});
+
+// Standard duration of each scheduled segment (docs/PRODUCT.md §12), seeded with the defaults.
+export const milestoneDurations = sqliteTable("milestone_durations", {
+  milestone: text("milestone").primaryKey(),
+  days: integer("days").notNull(),
+  unit: text("unit", { enum: ["working", "calendar"] }).notNull(),
+  note: text("note").notNull(),
+  version: integer("version").notNull().default(1),
+});
+
+// Append-only log of duration changes (triggers).
+export const durationChanges = sqliteTable("duration_changes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  milestone: text("milestone").notNull(),
+  days: integer("days").notNull(),
+  unit: text("unit").notNull(),
+  note: text("note").notNull(),
+  actorId: integer("actor_id")
+    .notNull()
+    .references(() => users.id),
+  recordedAt: text("recorded_at").notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Parcel = typeof parcels.$inferSelect;
 export type ParcelEvent = typeof parcelEvents.$inferSelect;
@@ -285,3 +424,7 @@ export type Batch = typeof batches.$inferSelect;
 export type SecurityLogEntry = typeof securityLog.$inferSelect;
 export type BatchTotals = typeof batchTotals.$inferSelect;
 export type AnnualTarget = typeof annualTargets.$inferSelect;
+export type Project = typeof projects.$inferSelect;
+export type ProjectEvent = typeof projectEvents.$inferSelect;
+export type ProblemRow = typeof problems.$inferSelect;
+export type ProblemEvent = typeof problemEvents.$inferSelect;

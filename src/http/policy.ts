@@ -9,6 +9,8 @@ export type Policy = "public" | "authenticated" | readonly Role[];
 const EDITORS: readonly Role[] = ["officer", "admin"];
 const EVERYONE: Policy = "authenticated";
 const ADMINS: readonly Role[] = ["admin"];
+// 项目负责人 own projects: target dates, problems, the parcels they hold (docs/PRODUCT.md §1).
+const LEADS: readonly Role[] = ["lead", "admin"];
 
 /**
  * Deny by default: every route the app serves is listed here as "METHOD /path" with who may call it.
@@ -62,6 +64,27 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "GET /digestion": EVERYONE,
   "GET /digestion/work-list.csv": EVERYONE,
   "GET /api/v1/digestion": EVERYONE,
+  "GET /projects": EVERYONE,
+  "GET /projects/new": LEADS,
+  "POST /projects": LEADS,
+  "GET /projects/:id": EVERYONE,
+  "POST /projects/:id/replan": LEADS,
+  "POST /projects/:id/problems": LEADS,
+  "POST /projects/:id/problems/:problemId": LEADS,
+  "POST /projects/:id/parcels": LEADS,
+  "POST /projects/:id/parcels/leave": LEADS,
+  "GET /api/v1/projects": EVERYONE,
+  "POST /api/v1/projects": LEADS,
+  "GET /api/v1/projects/:id": EVERYONE,
+  "PATCH /api/v1/projects/:id": LEADS,
+  "POST /api/v1/projects/:id/problems": LEADS,
+  "PATCH /api/v1/problems/:id": LEADS,
+  "GET /battle-map": EVERYONE,
+  "GET /api/v1/battle-map": EVERYONE,
+  "GET /admin/calendar": ADMINS,
+  "POST /admin/calendar": ADMINS,
+  "GET /admin/durations": ADMINS,
+  "POST /admin/durations": ADMINS,
 };
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */
