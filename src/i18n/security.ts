@@ -43,6 +43,13 @@ export const security: Catalogue = {
   "admin.done.user_deactivated": ["已停用 {name}", "{name} deactivated"],
   "admin.done.user_reactivated": ["已重新启用 {name}", "{name} reactivated"],
   "error.payload_too_large": ["请求内容过大（最多 1 MB）", "Request body too large (at most 1 MB)"],
+  "field.hidden_characters": [
+    "含有不可见字符或控制字符（如零宽空格、方向控制符），请删除后重新输入",
+    "Contains invisible or control characters (zero-width spaces, direction overrides): remove them",
+  ],
+  "field.nothing_visible": ["不能只有空白或不可见字符", "Cannot be only blank or invisible characters"],
+  "field.before_date_floor": ["日期不能早于 1980-01-01", "The date cannot be before 1980-01-01"],
+  "field.unknown_project": ["该项目不存在", "No such project"],
   "field.search_too_long": [
     "搜索词过长：最多 48 个字母或数字，或 16 个汉字",
     "Search too long: at most 48 letters or digits, or 16 Chinese characters",

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { violates } from "../db/errors";
 import { parcels, type Parcel } from "../db/schema";
 import { isState } from "../domain/chain";
-import { text } from "../domain/fields";
+import { MULTILINE, text } from "../domain/fields";
 import { parseWith, type Issue } from "../domain/issues";
 import { parseMoveBase, validateMove } from "../domain/moves";
 import { correctableMove, correctionPatch, effectiveMoves, movePatch, type ParcelPatch } from "../domain/record";
@@ -20,7 +20,7 @@ import { idempotencyKeyQuery, type IdempotentAnswer, type ParcelEventView } from
 export type Written = { ok: true; parcel: Parcel; event?: ParcelEventView; replayed?: string };
 export type OpResult = Written | { ok: false; status: 404 | 409 | 403 | 422; error: string; issues?: Issue[] };
 
-const correctionInput = z.object({ version: z.number().int().positive(), reason: text(500) });
+const correctionInput = z.object({ version: z.number().int().positive(), reason: text(500, MULTILINE) });
 
 const notFound: OpResult = { ok: false, status: 404, error: "not_found" };
 const conflict: OpResult = { ok: false, status: 409, error: "version_conflict" };
@@ -28,6 +28,9 @@ const invalid = (issues: Issue[], error = "validation"): OpResult => ({ ok: fals
 const unknownBatch = invalid([{ path: "batchId", code: "unknown_batch" }]);
 // batch_id references batches: D1 refuses a parcel row naming a batch that does not exist, atomically.
 const isUnknownBatch = (e: unknown) => violates(e, "FOREIGN KEY");
+// No projects table exists yet (重大项目, issue 12), so no id names a project: refused rather than kept
+// dangling. When projects land, a FOREIGN KEY like batch_id's takes over this rule.
+const unknownProject = invalid([{ path: "projectId", code: "unknown_project" }]);
 
 /** Registers a parcel (chain totals follow by trigger); a duplicate code is a 409, an unknown batch a 422. */
 export async function registerParcel(db: Db, body: unknown, a: Actor): Promise<OpResult> {
@@ -35,6 +38,7 @@ export async function registerParcel(db: Db, body: unknown, a: Actor): Promise<O
   if (!parsed.ok) return invalid(parsed.issues);
   const v = parsed.value;
   if (v.date && v.date > a.today) return invalid([{ path: "date", code: "after_today", params: { today: a.today } }]);
+  if (v.projectId !== undefined) return unknownProject;
   const state = v.state ?? "planned";
   const values = {
     code: v.code,
@@ -199,6 +203,7 @@ export async function editParcel(db: Db, parcel: Parcel | undefined, body: unkno
   const parsed = parseWith(editInput, body);
   if (!parsed.ok) return invalid(parsed.issues);
   const v = parsed.value;
+  if (v.projectId !== undefined && v.projectId !== null) return unknownProject;
   if (v.version !== parcel.version) return conflict;
   const wanted: ParcelPatch = {
     name: v.name,
