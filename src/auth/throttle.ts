@@ -85,7 +85,8 @@ export const activeLocksQuery = (db: Db, now: string) =>
   db.select().from(loginLocks).where(gt(loginLocks.lockedUntil, now)).orderBy(loginLocks.key);
 
 /** Lifts a lock-out: the lock and the failures behind it go, so the next typo does not re-lock at once. */
-export const liftLockStatements = (db: Db, key: string) => [
-  db.delete(loginLocks).where(inArray(loginLocks.key, [key])),
-  db.delete(loginFailures).where(inArray(loginFailures.key, [key])),
-];
+export const liftLockStatements = (db: Db, key: string) =>
+  [
+    db.delete(loginLocks).where(inArray(loginLocks.key, [key])),
+    db.delete(loginFailures).where(inArray(loginFailures.key, [key])),
+  ] as const;
