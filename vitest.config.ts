@@ -8,7 +8,9 @@ export default defineConfig({
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
       // TEST_CLOCK: tests may fix "now" per request (X-Test-Now / X-Test-Today); see src/http/clock.ts.
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations, TEST_CLOCK: "header" } },
+      miniflare: {
+        bindings: { TEST_MIGRATIONS: migrations, TEST_CLOCK: "header", DEVICE_KEY: "test-device-key-not-secret" },
+      },
     }),
   ],
   test: {

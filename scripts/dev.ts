@@ -10,6 +10,9 @@ import { DEMO_DEFAULTS } from "./seed/generate";
 
 const DEV_REFUSED = "npm run dev serves a local D1 only; deploy with `npx wrangler deploy` (see README).";
 const URL = "http://127.0.0.1:8787";
+// The device-cookie key (src/auth/device.ts) is a secret in production; locally a fixed, public dev
+// value unless .dev.vars or the environment names one. Never in wrangler.toml, so no deploy carries it.
+const DEV_DEVICE_KEY = process.env.DEVICE_KEY ? [] : ["--var", "DEVICE_KEY:local-dev-device-key-not-secret"];
 
 async function prepare(persistTo?: string): Promise<void> {
   await migrateLocal(persistTo, true);
@@ -68,7 +71,7 @@ const alive = (pid: number) => {
 function serve(persistTo?: string): void {
   const child = spawn(
     process.execPath,
-    [WRANGLER_BIN, "dev", "--ip", "127.0.0.1", "--port", "8787", ...persistArgs(persistTo)],
+    [WRANGLER_BIN, "dev", "--ip", "127.0.0.1", "--port", "8787", ...persistArgs(persistTo), ...DEV_DEVICE_KEY],
     {
       cwd: PROJECT_ROOT,
       stdio: ["inherit", "pipe", "pipe"],

@@ -7,7 +7,8 @@ export type Role = User["role"];
 export type SessionUser = Pick<User, "id" | "username" | "displayName" | "role">;
 
 export type AppEnv = {
-  Bindings: Env;
+  // DEVICE_KEY is a secret (`wrangler secret put DEVICE_KEY`), so `wrangler types` does not list it.
+  Bindings: Env & { DEVICE_KEY?: string };
   Variables: {
     /** The session's user once `authorize` (or `resolveUser`) has looked it up; null before and without one. */
     user: SessionUser | null;

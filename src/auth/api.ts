@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { z } from "zod";
 import { attemptLogin } from "./attempt";
+import { issueDeviceCookie } from "./device";
 import { deleteSession } from "../http/session";
 import { getDb } from "../db/client";
 import { issuesFromZod } from "../domain/issues";
@@ -22,6 +23,7 @@ export const sessionApi = new Hono<AppEnv>()
     const outcome = await attemptLogin(c, parsed.data.username, parsed.data.password);
     if (outcome.ok) {
       setSessionCookie(c, outcome.token);
+      await issueDeviceCookie(c, outcome.user.username);
       return c.json({ user: outcome.user });
     }
     if (outcome.status === 401) return problem(c, 401, "unauthenticated");

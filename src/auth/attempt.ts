@@ -6,6 +6,7 @@ import { sessionCookieName } from "../http/cookies";
 import { checkCredentials } from "./login";
 import { clientAddress, securityLogInsert } from "../http/audit";
 import { createSession, deleteSession } from "../http/session";
+import { trustedDevice } from "./device";
 import { forgiveUsername, lockedUntil, recordFailure } from "./throttle";
 
 export type LoginOutcome =
@@ -20,14 +21,16 @@ const locked = (until: string, now: Date): LoginOutcome => ({
 });
 
 /**
- * One login attempt, shared by the form and the API: refused outright while the username or the
- * address is locked (the right password included), otherwise checked, logged, and on success given a
- * brand-new session, the one the browser brought being ended so it cannot be fixed in advance.
+ * One login attempt, shared by the form and the API: refused outright while a lock binding this
+ * browser holds (the right password included), otherwise checked, logged, and on success given a
+ * brand-new session (the one the browser brought is ended, so it cannot be fixed in advance) and a
+ * device cookie that exempts this browser from lock-outs others cause (src/auth/device.ts).
  */
 export async function attemptLogin(c: Context<AppEnv>, username: string, password: string): Promise<LoginOutcome> {
   const db = getDb(c.env);
   const now = new Date(c.get("now"));
-  const keys = { username, address: clientAddress(c) };
+  // A browser that logged in as this user before is judged by its own counter only (src/auth/throttle.ts).
+  const keys = { username, address: clientAddress(c), device: await trustedDevice(c, username) };
   const until = await lockedUntil(db, keys, now);
   if (until) return locked(until, now);
 
@@ -41,7 +44,7 @@ export async function attemptLogin(c: Context<AppEnv>, username: string, passwor
           kind: "login_locked",
           actorId: null,
           actorName: username,
-          detail: { by, until: failure.until },
+          detail: { by, until: failure.until, trusted: Boolean(keys.device) },
         }),
       ),
     ]);
@@ -51,7 +54,7 @@ export async function attemptLogin(c: Context<AppEnv>, username: string, passwor
   const previous = getCookie(c, sessionCookieName(c));
   if (previous) await deleteSession(db, previous);
   const token = await createSession(db, user.id, now);
-  await forgiveUsername(db, username);
+  await forgiveUsername(db, keys);
   await securityLogInsert(db, c, { kind: "login_ok", actorId: user.id, actorName: user.username }).run();
   return { ok: true, user, token };
 }

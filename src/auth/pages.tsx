@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { attemptLogin } from "./attempt";
+import { issueDeviceCookie } from "./device";
 import { deleteSession } from "../http/session";
 import { getDb } from "../db/client";
 import type { AppEnv } from "../env";
@@ -42,6 +43,7 @@ export const authPages = new Hono<AppEnv>()
       username && password ? await attemptLogin(c, username, password) : ({ ok: false, status: 401 } as const);
     if (outcome.ok) {
       setSessionCookie(c, outcome.token);
+      await issueDeviceCookie(c, outcome.user.username);
       return c.redirect(next, 303);
     }
     if (outcome.status === 429) {

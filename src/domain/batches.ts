@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { areaInput, isoDate, optionalText, text } from "./fields";
+import { areaInput, isoDate, MULTILINE, optionalText, text } from "./fields";
 
 // 农转用批次 land-conversion batch (docs/PRODUCT.md §4): its kinds.
 export const BATCH_KINDS = [
@@ -35,7 +35,7 @@ export const batchInput = z
     cultivatedArea: areaInput.optional(),
     unusedArea: areaInput.optional(),
     newConstructionArea: areaInput.optional(),
-    note: optionalText(500),
+    note: optionalText(500, MULTILINE),
   })
   // Doc no. and date come as a pair; checked even when other fields failed, so a form shows every problem at once.
   .superRefine(

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkMoveDate, moveKind, STATES, type State } from "./chain";
 import { isIsoDate } from "./dates";
-import { isoDate, optionalText, positiveId, text } from "./fields";
+import { isoDate, MULTILINE, optionalText, positiveId, text } from "./fields";
 import { issuesFromZod, type Issue } from "./issues";
 
 export const SUPPLY_METHODS = ["allocation", "agreement", "tender", "auction", "listing", "lease", "capital"] as const;
@@ -11,11 +11,11 @@ export const moveBase = z.object({
   to: z.enum(STATES),
   date: isoDate,
   version: z.number().int().positive(),
-  note: optionalText(500),
+  note: optionalText(500, MULTILINE),
 });
 
 const docNo = text(100);
-const reason = optionalText(500);
+const reason = optionalText(500, MULTILINE);
 
 // The fields each target state records (docs/PRODUCT.md §3, §9 "Move input").
 const targetFields = {
@@ -35,7 +35,7 @@ const targetFields = {
   }),
   started: z.object({ permitNo: text(100) }),
   completed: z.object({}),
-  withdrawn: z.object({ docNo, reason: text(500) }),
+  withdrawn: z.object({ docNo, reason: text(500, MULTILINE) }),
 } satisfies Record<State, z.ZodType>;
 
 /** Names of the fields a move to `to` asks for, in form order (the move form shows exactly these). */

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { isoDate, LAND_USES, ORIGINS, optionalText, positiveId, text, areaInput } from "./fields";
+import { code, isoDate, LAND_USES, MULTILINE, ORIGINS, optionalText, positiveId, text, areaInput } from "./fields";
 
 /** Registration of a parcel (docs/PRODUCT.md §3 `planned`, or `reserved` for state-owned stock). */
 export const registerInput = z
   .object({
-    code: text(50),
+    code: code(50),
     name: text(200),
     town: text(50),
     landUse: z.enum(LAND_USES),
@@ -15,7 +15,7 @@ export const registerInput = z
     state: z.enum(["planned", "reserved"]).optional(),
     date: isoDate.optional(),
     reserveNo: optionalText(100),
-    note: optionalText(500),
+    note: optionalText(500, MULTILINE),
   })
   .superRefine((v, ctx) => {
     if (v.state !== "reserved") return;
@@ -35,7 +35,7 @@ export const editInput = z
     area: areaInput.optional(),
     batchId: positiveId.nullable().optional(),
     projectId: positiveId.nullable().optional(),
-    note: optionalText(500),
+    note: optionalText(500, MULTILINE),
   })
   .refine((v) => Object.keys(v).some((k) => k !== "version" && k !== "note"), {
     message: "nothing_to_edit",

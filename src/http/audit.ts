@@ -8,6 +8,7 @@ export const SECURITY_KINDS = [
   "login_ok",
   "login_failed",
   "login_locked",
+  "login_unlocked",
   "forbidden",
   "user_created",
   "user_role_changed",

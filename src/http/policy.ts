@@ -32,6 +32,8 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "POST /admin/users/:id/deactivate": ADMINS,
   "POST /admin/users/:id/reactivate": ADMINS,
   "GET /admin/security-log": ADMINS,
+  "GET /admin/lockouts": ADMINS,
+  "POST /admin/lockouts/lift": ADMINS,
   "GET /api/v1/security-log": ADMINS,
   "GET /api/v1/users": ADMINS,
   "POST /api/v1/users": ADMINS,

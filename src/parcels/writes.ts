@@ -1,9 +1,10 @@
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { violates } from "../db/errors";
-import { parcels, type Parcel } from "../db/schema";
+import { parcels, projects, type Parcel } from "../db/schema";
 import { isState } from "../domain/chain";
-import { text } from "../domain/fields";
+import { MULTILINE, text } from "../domain/fields";
 import { parseWith, type Issue } from "../domain/issues";
 import { parseMoveBase, validateMove } from "../domain/moves";
 import { correctableMove, correctionPatch, effectiveMoves, movePatch, type ParcelPatch } from "../domain/record";
@@ -20,7 +21,7 @@ import { idempotencyKeyQuery, type IdempotentAnswer, type ParcelEventView } from
 export type Written = { ok: true; parcel: Parcel; event?: ParcelEventView; replayed?: string };
 export type OpResult = Written | { ok: false; status: 404 | 409 | 403 | 422; error: string; issues?: Issue[] };
 
-const correctionInput = z.object({ version: z.number().int().positive(), reason: text(500) });
+const correctionInput = z.object({ version: z.number().int().positive(), reason: text(500, MULTILINE) });
 
 export const notFound: OpResult = { ok: false, status: 404, error: "not_found" };
 export const conflict: OpResult = { ok: false, status: 409, error: "version_conflict" };
@@ -28,6 +29,12 @@ export const invalid = (issues: Issue[], error = "validation"): OpResult => ({ o
 const unknownBatch = invalid([{ path: "batchId", code: "unknown_batch" }]);
 // batch_id references batches: D1 refuses a parcel row naming a batch that does not exist, atomically.
 const isUnknownBatch = (e: unknown) => violates(e, "FOREIGN KEY");
+// parcels.project_id has no FOREIGN KEY (adding one would rebuild the parcels table), so a named project is
+// looked up first — one more read, only when a write names a project; projects are never deleted.
+const unknownProject = invalid([{ path: "projectId", code: "unknown_project" }]);
+async function projectKnown(db: Db, id: number): Promise<boolean> {
+  return (await db.select({ id: projects.id }).from(projects).where(eq(projects.id, id)).limit(1)).length === 1;
+}
 
 /** Registers a parcel (chain totals follow by trigger); a duplicate code is a 409, an unknown batch a 422. */
 export async function registerParcel(db: Db, body: unknown, a: Actor): Promise<OpResult> {
@@ -35,6 +42,7 @@ export async function registerParcel(db: Db, body: unknown, a: Actor): Promise<O
   if (!parsed.ok) return invalid(parsed.issues);
   const v = parsed.value;
   if (v.date && v.date > a.today) return invalid([{ path: "date", code: "after_today", params: { today: a.today } }]);
+  if (v.projectId !== undefined && !(await projectKnown(db, v.projectId))) return unknownProject;
   const state = v.state ?? "planned";
   const values = {
     code: v.code,
@@ -208,6 +216,8 @@ export async function editParcel(db: Db, parcel: Parcel | undefined, body: unkno
   if (!parsed.ok) return invalid(parsed.issues);
   const v = parsed.value;
   if (v.version !== parcel.version) return conflict;
+  if (v.projectId !== undefined && v.projectId !== null && !(await projectKnown(db, v.projectId)))
+    return unknownProject;
   const wanted: ParcelPatch = {
     name: v.name,
     town: v.town,

@@ -81,12 +81,19 @@ describe("login throttling", () => {
     const ip = address();
     expect(await fail(username, ip, 6)).toEqual([401, 401, 401, 401, 401, 429]);
     // Fifteen minutes pass: the lock and the failures behind it both age out.
+    // (the sixth failure locked both the username and the (username, address) pair)
+    const pair = `pair:${username}|${ip}`;
     await env.DB.batch([
-      env.DB.prepare("UPDATE login_locks SET locked_until = ? WHERE key = ?").bind(minutesAgo(0.1), `user:${username}`),
-      env.DB.prepare("UPDATE login_failures SET at = ? WHERE key IN (?, ?)").bind(
+      env.DB.prepare("UPDATE login_locks SET locked_until = ? WHERE key IN (?, ?)").bind(
+        minutesAgo(0.1),
+        `user:${username}`,
+        pair,
+      ),
+      env.DB.prepare("UPDATE login_failures SET at = ? WHERE key IN (?, ?, ?)").bind(
         minutesAgo(15.1),
         `user:${username}`,
         `ip:${ip}`,
+        pair,
       ),
     ]);
     expect((await apiLogin(username, PASSWORD, ip)).status).toBe(200);
@@ -127,11 +134,13 @@ describe("login throttling", () => {
       .bind(username)
       .all<Record<string, unknown>>();
     const kinds = rows.results.map((r) => r.kind);
-    // Six failures were checked (the sixth locked); the two after it were refused unchecked and unlogged.
-    expect(kinds).toEqual(["login_ok", ...Array(6).fill("login_failed"), "login_locked"]);
+    // Six failures were checked (the sixth locked the pair and the username: one entry each); the two
+    // after it were refused unchecked and unlogged.
+    expect(kinds).toEqual(["login_ok", ...Array(6).fill("login_failed"), "login_locked", "login_locked"]);
     expect(rows.results[0]).toMatchObject({ actor_id: id, ip, method: "POST", path: "/api/v1/session" });
     expect(rows.results[1]).toMatchObject({ actor_id: null, ip });
-    expect(JSON.parse(String(rows.results[7].detail))).toMatchObject({ by: "user" });
+    expect(JSON.parse(String(rows.results[7].detail))).toMatchObject({ by: "pair" });
+    expect(JSON.parse(String(rows.results[8].detail))).toMatchObject({ by: "user" });
     expect(await count("security_log", "kind = 'login_failed' AND actor_name = ?", username)).toBe(6);
   });
 });

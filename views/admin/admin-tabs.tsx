@@ -5,6 +5,7 @@ const TABS: [string, string][] = [
   ["/admin/security-log", "admin.log.title"],
   ["/admin/calendar", "cal.title"],
   ["/admin/durations", "dur.title"],
+  ["/admin/lockouts", "admin.lock.title"],
 ];
 
 /** The admin pages, the current one marked. */
