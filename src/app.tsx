@@ -25,6 +25,8 @@ import { parcelsApi } from "./parcels/api";
 import { parcelPages } from "./parcels/pages";
 import { digestionApi } from "./digestion/api";
 import { digestionPages } from "./digestion/pages";
+import { targetsApi } from "./targets/api";
+import { targetPages } from "./targets/pages";
 import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
@@ -52,10 +54,12 @@ app.route("/batches", batchPages);
 app.route("/digestion", digestionPages);
 app.route("/admin", adminUserPages);
 app.route("/admin", adminLogPages);
+app.route("/admin", targetPages);
 app.route("/api/v1/session", sessionApi);
 app.route("/api/v1/parcels", parcelsApi);
 app.route("/api/v1/batches", batchesApi);
 app.route("/api/v1/digestion", digestionApi);
+app.route("/api/v1/targets", targetsApi);
 
 app.notFound(async (c) => {
   if (!isApi(c)) await resolveUser(c);

@@ -58,6 +58,10 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "GET /digestion": EVERYONE,
   "GET /digestion/work-list.csv": EVERYONE,
   "GET /api/v1/digestion": EVERYONE,
+  "GET /admin/targets": ADMINS,
+  "POST /admin/targets": ADMINS,
+  "GET /api/v1/targets": EVERYONE,
+  "POST /api/v1/targets": ADMINS,
 };
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */

@@ -5,6 +5,7 @@ import { security } from "./security";
 import { batches } from "./batches";
 import { delays } from "./delays";
 import { digestion } from "./digestion";
+import { targets } from "./targets";
 
 export type Lang = "zh-CN" | "en";
 /** A catalogue part: key → [中文, English]. `{name}` placeholders are filled from params. */
@@ -19,6 +20,7 @@ const CATALOGUE: Catalogue = {
   ...batches,
   ...delays,
   ...digestion,
+  ...targets,
 };
 
 /** The message for `key` in `lang`; an unknown key shows itself so a gap is visible, never blank. */

@@ -3,9 +3,10 @@ import type { PageCtx } from "../page-context";
 const TABS: [string, string][] = [
   ["/admin/users", "admin.users.title"],
   ["/admin/security-log", "admin.log.title"],
+  ["/admin/targets", "tg.title"],
 ];
 
-/** The two admin pages, the current one marked. */
+/** The admin pages, the current one marked. */
 export function AdminTabs(props: { ctx: PageCtx }) {
   const { ctx } = props;
   return (
