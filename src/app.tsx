@@ -27,6 +27,8 @@ import { digestionApi } from "./digestion/api";
 import { digestionPages } from "./digestion/pages";
 import { targetsApi } from "./targets/api";
 import { targetPages } from "./targets/pages";
+import { idleLandApi } from "./idle-land/api";
+import { idleLandPages } from "./idle-land/pages";
 import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
@@ -52,6 +54,7 @@ app.route("/", homePages);
 app.route("/parcels", parcelPages);
 app.route("/batches", batchPages);
 app.route("/digestion", digestionPages);
+app.route("/idle-land", idleLandPages);
 app.route("/admin", adminUserPages);
 app.route("/admin", adminLogPages);
 app.route("/admin", targetPages);
@@ -60,6 +63,7 @@ app.route("/api/v1/parcels", parcelsApi);
 app.route("/api/v1/batches", batchesApi);
 app.route("/api/v1/digestion", digestionApi);
 app.route("/api/v1/targets", targetsApi);
+app.route("/api/v1/idle-land", idleLandApi);
 
 app.notFound(async (c) => {
   if (!isApi(c)) await resolveUser(c);

@@ -58,6 +58,8 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "GET /digestion": EVERYONE,
   "GET /digestion/work-list.csv": EVERYONE,
   "GET /api/v1/digestion": EVERYONE,
+  "GET /idle-land": EVERYONE,
+  "GET /api/v1/idle-land": EVERYONE,
   "GET /admin/targets": ADMINS,
   "POST /admin/targets": ADMINS,
   "GET /api/v1/targets": EVERYONE,
