@@ -33,6 +33,10 @@ import { battleMapApi } from "./battle-map/api";
 import { battleMapPages } from "./battle-map/pages";
 import { problemsApi, projectsApi } from "./projects/api";
 import { projectPages } from "./projects/pages";
+import { targetsApi } from "./targets/api";
+import { targetPages } from "./targets/pages";
+import { idleLandApi } from "./idle-land/api";
+import { idleLandPages } from "./idle-land/pages";
 import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
@@ -68,6 +72,10 @@ app.route("/admin", adminUserPages);
 app.route("/admin", adminLogPages);
 app.route("/admin", adminSchedulePages);
 app.route("/admin", adminLockoutPages);
+app.route("/idle-land", idleLandPages);
+app.route("/admin", adminUserPages);
+app.route("/admin", adminLogPages);
+app.route("/admin", targetPages);
 app.route("/api/v1/session", sessionApi);
 app.route("/api/v1/parcels", parcelsApi);
 app.route("/api/v1/batches", batchesApi);
@@ -77,6 +85,8 @@ app.route("/api/v1/digestion", digestionApi);
 app.route("/api/v1/projects", projectsApi);
 app.route("/api/v1/problems", problemsApi);
 app.route("/api/v1/battle-map", battleMapApi);
+app.route("/api/v1/targets", targetsApi);
+app.route("/api/v1/idle-land", idleLandApi);
 
 app.notFound(async (c) => {
   if (!isApi(c)) await resolveUser(c);

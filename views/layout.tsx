@@ -17,7 +17,16 @@ const NAV: [string, string][] = [
 ];
 
 // Links to views not built yet stay hidden: a dead menu entry is worse than none.
-export const LIVE_NAV = new Set(["/", "/parcels", "/batches", "/digestion", "/projects", "/battle-map", "/admin"]);
+export const LIVE_NAV = new Set([
+  "/",
+  "/parcels",
+  "/batches",
+  "/digestion",
+  "/idle-land",
+  "/projects",
+  "/battle-map",
+  "/admin",
+]);
 // Entries only some roles may open; a link that answers 403 is hidden from everyone else.
 const NAV_ROLES: Record<string, readonly Role[]> = { "/admin": ["admin"] };
 const mayOpen = (href: string, role: Role | undefined) =>

@@ -67,5 +67,10 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
       }),
     },
     { name: "home", kind: "page", rowsShown: 8, request: () => get("/") },
+    // As-of figures (issue 9): aggregates over every approval / supply, so rows read is not bounded by rows shown.
+    { name: "digestion page", kind: "page", rowsShown: null, request: () => get(`/digestion?asOf=${date}`) },
+    { name: "digestion (API)", kind: "api", rowsShown: null, request: () => get(`/api/v1/digestion?asOf=${date}`) },
+    { name: "idle-land page", kind: "page", rowsShown: null, request: () => get(`/idle-land?asOf=${date}`) },
+    { name: "idle-land (API)", kind: "api", rowsShown: null, request: () => get(`/api/v1/idle-land?asOf=${date}`) },
   ];
 }

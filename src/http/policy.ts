@@ -87,6 +87,12 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "POST /admin/calendar": ADMINS,
   "GET /admin/durations": ADMINS,
   "POST /admin/durations": ADMINS,
+  "GET /idle-land": EVERYONE,
+  "GET /api/v1/idle-land": EVERYONE,
+  "GET /admin/targets": ADMINS,
+  "POST /admin/targets": ADMINS,
+  "GET /api/v1/targets": EVERYONE,
+  "POST /api/v1/targets": ADMINS,
 };
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */

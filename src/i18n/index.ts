@@ -6,6 +6,8 @@ import { batches } from "./batches";
 import { delays } from "./delays";
 import { digestion } from "./digestion";
 import { projects } from "./projects";
+import { targets } from "./targets";
+import { idleLand } from "./idle-land";
 
 export type Lang = "zh-CN" | "en";
 /** A catalogue part: key → [中文, English]. `{name}` placeholders are filled from params. */
@@ -21,6 +23,8 @@ const CATALOGUE: Catalogue = {
   ...delays,
   ...digestion,
   ...projects,
+  ...targets,
+  ...idleLand,
 };
 
 /** The message for `key` in `lang`; an unknown key shows itself so a gap is visible, never blank. */

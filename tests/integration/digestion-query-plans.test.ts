@@ -39,6 +39,8 @@ describe("query plans", () => {
     "/digestion?year=2021&asOf=2021-06-30",
     "/digestion?year=2021&asOf=2021-06-30&cursor=2020-03-01_40",
     "/api/v1/digestion?year=2021&asOf=2021-06-30",
+    "/idle-land?asOf=2022-06-30",
+    "/api/v1/idle-land?asOf=2022-06-30",
   ])
     it(path, () => expectIndexed(path));
 });

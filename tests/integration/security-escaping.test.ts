@@ -64,6 +64,12 @@ describe("text typed by users comes back escaped", () => {
           redirect: "manual",
         });
         const html = await res.text();
+        // A file download (the work-list CSV) is data, not markup: it must never render as a page.
+        if (res.headers.get("Content-Type")?.startsWith("text/csv")) {
+          expect(res.headers.get("Content-Disposition"), path).toMatch(/^attachment;/);
+          expect(res.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
+          continue;
+        }
         for (const marker of RAW_MARKERS)
           expect(html, `${path}${fragment ? " (fragment)" : ""} leaks ${marker}`).not.toContain(marker);
         bodies.set(`${pattern}${fragment ? " fragment" : ""}`, html);

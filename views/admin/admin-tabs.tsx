@@ -6,6 +6,7 @@ const TABS: [string, string][] = [
   ["/admin/calendar", "cal.title"],
   ["/admin/durations", "dur.title"],
   ["/admin/lockouts", "admin.lock.title"],
+  ["/admin/targets", "tg.title"],
 ];
 
 /** The admin pages, the current one marked. */
