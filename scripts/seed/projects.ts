@@ -83,8 +83,10 @@ export function generateProjects(seed: number, parcels: Parcel[], anchor: string
       version: 1,
     });
     // Two to five parcels each, from the same town where it has enough.
-    const inTown = live.filter((p) => p.town === town && p.projectId === null);
-    const pool = inTown.length >= 5 ? inTown : live.filter((p) => p.projectId === null);
+    // The fifth project is finished: only completed parcels, so every milestone is done.
+    const free = live.filter((p) => p.projectId === null && (i !== 4 || p.state === "completed"));
+    const inTown = free.filter((p) => p.town === town);
+    const pool = inTown.length >= 5 ? inTown : free;
     for (let k = rng.int(2, 5); k > 0 && pool.length; k--)
       pool.splice(rng.int(0, pool.length - 1), 1)[0].projectId = id;
     if (i % 3 !== 1) addProblem(out, rng, id, anchor, actorId, at, i % 4 === 0);

@@ -21,6 +21,6 @@ describe("demo projects", () => {
     const res = await viewer.json("GET", `/api/v1/battle-map?asOf=${DEMO_DEFAULTS.anchor}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { projects: { status: string }[] };
-    expect(new Set(body.projects.map((p) => p.status))).toEqual(new Set(["overdue", "at_risk", "on_track"]));
+    expect(new Set(body.projects.map((p) => p.status))).toEqual(new Set(["overdue", "at_risk", "on_track", "done"]));
   });
 });
