@@ -52,6 +52,22 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
   }
   const date = today();
 
+  // 作战图 and a project page: the seed's projects, or one made here when the data set has none.
+  const leadCookie = await login(base, "lead");
+  const asLead = { headers: { Cookie: leadCookie, "Content-Type": "application/json" } };
+  const listed = (await (await fetch(`${base}/api/v1/projects`, asLead)).json()) as { items: Json[] };
+  let projectId = listed.items[0]?.id as number | undefined;
+  if (projectId === undefined) {
+    const made = await fetch(`${base}/api/v1/projects`, {
+      ...asLead,
+      method: "POST",
+      body: JSON.stringify({ name: "基准测试项目", owner: "基准业主", category: "district", leader: "基准领导", department: "用地保障科", targetStartOn: "2027-06-30", targetCompletionOn: "2029-06-30" }),
+    });
+    if (made.status !== 201) throw new Error(`bench project: ${made.status} ${await made.text()}`);
+    projectId = ((await made.json()) as Json).id as number;
+  }
+  const battleMapHtml = await (await fetch(`${base}/battle-map`, { headers: { Cookie: cookie } })).text();
+
   return [
     { name: "healthz", kind: "api", rowsShown: null, request: () => ({ path: "/healthz" }) },
     { name: "list first page", kind: "page", rowsShown: tableRows(firstPageHtml), request: () => get("/parcels") },
@@ -72,5 +88,7 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
     { name: "digestion (API)", kind: "api", rowsShown: null, request: () => get(`/api/v1/digestion?asOf=${date}`) },
     { name: "idle-land page", kind: "page", rowsShown: null, request: () => get(`/idle-land?asOf=${date}`) },
     { name: "idle-land (API)", kind: "api", rowsShown: null, request: () => get(`/api/v1/idle-land?asOf=${date}`) },
+    { name: "battle map", kind: "page", rowsShown: tableRows(battleMapHtml), request: () => get("/battle-map") },
+    { name: "project page", kind: "page", rowsShown: 6, request: () => get(`/projects/${projectId}`) },
   ];
 }

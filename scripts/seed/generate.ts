@@ -6,6 +6,7 @@ import { fillBatchAreas, planBatches, type BatchPlan } from "./batches";
 import { DocNumbers } from "./docs";
 import { draftBatchParcel, draftPlannedParcel, draftStockParcel, type DraftContext, type ParcelDraft } from "./drafts";
 import { finalizeParcels } from "./finalize";
+import { generateProjects, type ProjectSeed } from "./projects";
 import { Rng } from "./random";
 import { DEMO_USERS } from "./vocabulary";
 
@@ -20,7 +21,13 @@ export type SeedOptions = {
   passwordHash: string;
 };
 
-export type SeedData = { users: User[]; batches: Batch[]; parcels: Parcel[]; events: ParcelEvent[] };
+export type SeedData = {
+  users: User[];
+  batches: Batch[];
+  parcels: Parcel[];
+  events: ParcelEvent[];
+  projects: ProjectSeed;
+};
 
 /** The default demo: a few hundred parcels, dated 2019–2023, "today" being the end of the seed document's half-year. */
 export const DEMO_DEFAULTS = { size: 360, seed: 20230630, anchor: "2023-06-30" } as const;
@@ -77,5 +84,8 @@ export function generateSeed(o: SeedOptions): SeedData {
     if (p.batchId !== null) areaByBatch.set(p.batchId, (areaByBatch.get(p.batchId) ?? 0) + p.areaM2);
   const batches = plans.map((p) => p.batch);
   for (const b of batches) if (areaByBatch.has(b.id)) fillBatchAreas(rng, b, areaByBatch.get(b.id)!);
-  return { users, batches, parcels, events };
+  // Last, with a PRNG of its own: the projects change no other draw (scripts/seed/projects.ts).
+  const lead = users.find((u) => u.role === "lead") ?? users[0];
+  const projects = generateProjects(o.seed, parcels, o.anchor, lead.id);
+  return { users, batches, parcels, events, projects };
 }

@@ -2,7 +2,16 @@
 // parameters are needed (D1 allows only 100 per statement).
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { batches, parcelEvents, parcels, users } from "../../src/db/schema";
+import {
+  batches,
+  parcelEvents,
+  parcels,
+  problemEvents,
+  problems,
+  projectEvents,
+  projects,
+  users,
+} from "../../src/db/schema";
 import type { SeedData } from "./generate";
 
 /** D1 refuses statements over 100 KB; stay well below it. */
@@ -70,5 +79,9 @@ export function seedStatements(data: SeedData): string[] {
     ...insertStatements(batches, data.batches),
     ...insertStatements(parcels, data.parcels),
     ...insertStatements(parcelEvents, data.events),
+    ...insertStatements(projects, data.projects.projects),
+    ...insertStatements(projectEvents, data.projects.projectEvents),
+    ...insertStatements(problems, data.projects.problems),
+    ...insertStatements(problemEvents, data.projects.problemEvents),
   ];
 }

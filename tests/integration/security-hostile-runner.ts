@@ -21,6 +21,29 @@ export const TEMPLATES: Record<string, Record<string, unknown>> = {
   "POST /api/v1/batches/:id/approval": { docNo: "浙政土〔2023〕9号", date: "2023-04-01" },
   "POST /api/v1/users": { username: "fuzz.api", displayName: "模糊测试", role: "viewer", password: "fuzz-password-1" },
   "PATCH /api/v1/users/:id": { role: "officer", active: true },
+  "POST /api/v1/projects": {
+    name: "亚太路科创走廊",
+    owner: "南湖新区开发公司",
+    category: "district",
+    leader: "王副区长",
+    department: "用地保障科",
+    targetStartOn: "2024-03-01",
+    targetCompletionOn: "2025-06-30",
+  },
+  "PATCH /api/v1/projects/:id": {
+    targetStartOn: "2024-04-01",
+    targetCompletionOn: "2025-06-30",
+    reason: "村民有异议",
+    version: 1,
+  },
+  "POST /api/v1/projects/:id/problems": {
+    text: "征地款未到位",
+    milestone: "acquisition",
+    unit: "区财政局",
+    owner: "李",
+    dueOn: "2023-09-30",
+  },
+  "PATCH /api/v1/problems/:id": { status: "resolved", resolution: "已拨付", version: 1 },
 };
 
 /** The fields each browser form sends, with plausible values the fuzzer then spoils. */
@@ -53,6 +76,30 @@ export const FORM_TEMPLATES: Record<string, Record<string, string>> = {
   "POST /admin/users": { username: "fuzz.user", displayName: "模糊测试", role: "viewer", password: "fuzz-password-1" },
   "POST /admin/users/:id/role": { role: "officer" },
   "POST /admin/users/:id/password": { password: "fuzz-password-2" },
+  "POST /projects": {
+    name: "枫南线站点",
+    owner: "南湖新区开发公司",
+    category: "municipal",
+    leader: "陈副区长",
+    department: "用地保障科",
+    town: "",
+    sitingDocNo: "",
+    sitingOn: "",
+    targetStartOn: "2024-03-01",
+    targetCompletionOn: "2025-06-30",
+  },
+  "POST /projects/:id/replan": {
+    targetStartOn: "2024-04-01",
+    targetCompletionOn: "2025-06-30",
+    reason: "控规调整",
+    version: "1",
+  },
+  "POST /projects/:id/problems": { text: "青苗未清", milestone: "supply", unit: "余新镇", owner: "周", dueOn: "" },
+  "POST /projects/:id/problems/:problemId": { resolution: "已清表", version: "1" },
+  "POST /projects/:id/parcels": { code: "330402-F0001" },
+  "POST /projects/:id/parcels/leave": { parcelId: "1" },
+  "POST /admin/calendar": { year: "2027", holidays: "2027-01-01 2027-02-05", workdays: "", note: "国办发明电" },
+  "POST /admin/durations": { milestone: "supply", days: "30", unit: "calendar", note: "实践值", version: "1" },
 };
 
 /**
@@ -66,6 +113,20 @@ export const ROUTE_FILES: Record<string, string[]> = {
   batches: ["POST /api/v1/batches", "POST /api/v1/batches/:id/approval"],
   "parcel-forms": ["POST /parcels", "POST /parcels/:id/moves", "POST /parcels/:id/corrections"],
   "other-forms": ["POST /login", "POST /batches", "POST /batches/:id/approval"],
+  "projects-api": ["POST /api/v1/projects", "PATCH /api/v1/projects/:id"],
+  "problems-api": ["POST /api/v1/projects/:id/problems", "PATCH /api/v1/problems/:id"],
+  "projects-forms": [
+    "POST /projects",
+    "POST /projects/:id/replan",
+    "POST /projects/:id/problems",
+    "POST /projects/:id/problems/:problemId",
+  ],
+  "settings-forms": [
+    "POST /projects/:id/parcels",
+    "POST /projects/:id/parcels/leave",
+    "POST /admin/calendar",
+    "POST /admin/durations",
+  ],
   "admin-forms": [
     "POST /admin/users",
     "POST /admin/users/:id/role",
@@ -142,6 +203,15 @@ export function attackRoutes(keys: () => string[]) {
       ids.batches = ((await batch.json()) as { id: number }).id;
       // A bystander account for the per-user admin forms (never the admin itself).
       ids.users = (await createUser("viewer")).id;
+      // A project and one of its problems, so their routes judge the body rather than answer 404.
+      const project = await admin.json("POST", "/api/v1/projects", TEMPLATES["POST /api/v1/projects"]);
+      ids.projects = ((await project.json()) as { id: number }).id;
+      const problem = await admin.json(
+        "POST",
+        `/api/v1/projects/${ids.projects}/problems`,
+        TEMPLATES["POST /api/v1/projects/:id/problems"],
+      );
+      ids.problems = ((await problem.json()) as { id: number }).id;
       fingerprint = await fingerprintQuery();
     });
 

@@ -1,0 +1,3 @@
+import { attackRoutes, ROUTE_FILES } from "./security-hostile-runner";
+
+attackRoutes(() => ROUTE_FILES["settings-forms"]);
