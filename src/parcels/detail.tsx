@@ -108,8 +108,10 @@ export const parcelDetailPages = new Hono<AppEnv>()
     varyOnHtmx(c);
     const to = c.req.query("to") ?? "";
     const { parcel, batches } = await readDetail(c, needsBatchChoices(to));
-    if (!wantsFragment(c)) return c.redirect(`/parcels/${c.req.param("id")}?to=${encodeURIComponent(to)}`, 303);
-    if (!parcel || !isState(parcel.state)) return notFound(c);
+    if (!parcel) return notFound(c);
+    // The parcel's own id, never the path as typed: a hostile segment must not reach the Location header.
+    if (!wantsFragment(c)) return c.redirect(`/parcels/${parcel.id}?to=${encodeURIComponent(to)}`, 303);
+    if (!isState(parcel.state)) return notFound(c);
     // The form names the version it was drawn from: if the parcel moved on since, say so now rather than after typing.
     const drawnAt = c.req.query("version");
     if (drawnAt !== undefined && Number(drawnAt) !== parcel.version)
