@@ -44,12 +44,15 @@ export type TargetHistoryRow = {
   at: string;
 };
 
+/** The year's digestion target in 亩 (年度消化目标). */
+const TARGET_MU = 1800;
+
 /** "2023年度力争消化批而未供土地1800亩以上": the work summary's target, set by the admin early in the anchor's year. */
 function yearTarget(anchor: string, adminId: number): { targets: AnnualTarget[]; targetHistory: TargetHistoryRow[] } {
   const year = Number(anchor.slice(0, 4));
   const on = anchor < `${year}-01-05` ? anchor : `${year}-01-05`;
   const at = `${on}T01:30:00.000Z`;
-  const t = { year, digestionM2: toM2(1800, "mu"), startRatePct: 100, completionRatePct: 90 };
+  const t = { year, digestionM2: toM2(TARGET_MU, "mu"), startRatePct: 100, completionRatePct: 90 };
   return {
     targets: [{ ...t, version: 1, updatedBy: adminId, updatedAt: at }],
     targetHistory: [{ id: 1, ...t, actorId: adminId, at }],
@@ -108,7 +111,7 @@ export function generateSeed(o: SeedOptions): SeedData {
   const actors = { admin: users[0].id, officer: users[1].id };
   const plans = planBatches(rng, docs, o.anchor, o.size);
   const drafts = draftAll({ rng, docs, anchor: o.anchor, firstDay, actors }, plans, o.size);
-  tellStory(drafts, plans, o.anchor);
+  tellStory(drafts, plans, o.anchor, TARGET_MU);
   const { parcels, events } = finalizeParcels(rng, drafts, actors.officer);
   const areaByBatch = new Map<number, number>();
   for (const p of parcels)

@@ -5,6 +5,7 @@ import { addDays, addYears, daysBetween } from "../../src/domain/dates";
 import type { State } from "../../src/domain/chain";
 import type { BatchPlan } from "./batches";
 import type { DraftMove, ParcelDraft } from "./drafts";
+import { paceDigestion } from "./pace";
 
 /** A government-cause delay (政府原因延期) as src/parcels/delay.ts records it. */
 export type DraftDelay = { on: string; cause: string; docNo: string; newAgreedStartOn: string };
@@ -50,8 +51,8 @@ const suppliedBy = (latest: string) => (p: ParcelDraft) => {
   return s !== undefined && s.on <= latest;
 };
 
-/** Writes the story into `drafts` for "today" = `anchor`. */
-export function tellStory(drafts: ParcelDraft[], plans: BatchPlan[], anchor: string): void {
+/** Writes the story into `drafts` for "today" = `anchor`, the year's digestion target being `targetMu`. */
+export function tellStory(drafts: ParcelDraft[], plans: BatchPlan[], anchor: string, targetMu: number): void {
   const used = new Set<ParcelDraft>();
   // Approvals within 90 days of lapse: parcels of the batch approved about two years ago still only approved.
   const lapseFrom = addYears(anchor, -2);
@@ -106,4 +107,5 @@ export function tellStory(drafts: ParcelDraft[], plans: BatchPlan[], anchor: str
     const startOn = String(s.fields.agreedStartOn);
     setAgreed(s, startOn, addDays(anchor, -Math.min(60, daysBetween(startOn, anchor) - 1)));
   }
+  paceDigestion(drafts, used, anchor, targetMu);
 }
