@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import { CliError, parseLocalArgs } from "./lib/args";
 import { DEFAULT_DEMO_PASSWORD, runSeed } from "./lib/seed-run";
 import { migrateLocal, persistArgs, PROJECT_ROOT, queryLocalNumber, WRANGLER_BIN } from "./lib/wrangler";
+import { shanghaiDate } from "../src/domain/dates";
 import { DEMO_DEFAULTS } from "./seed/generate";
 
 const DEV_REFUSED = "npm run dev serves a local D1 only; deploy with `npx wrangler deploy` (see README).";
@@ -17,8 +18,10 @@ const DEV_DEVICE_KEY = process.env.DEVICE_KEY ? [] : ["--var", "DEVICE_KEY:local
 async function prepare(persistTo?: string): Promise<void> {
   await migrateLocal(persistTo, true);
   if ((await queryLocalNumber("SELECT count(*) AS n FROM users", persistTo)) > 0) return;
-  console.log("The local D1 has no users yet: loading the demo district.");
-  await runSeed({ persistTo, ...DEMO_DEFAULTS, fresh: false, quiet: true });
+  // The demo lives on today's date (issue 9 item 8): the app's clock is real, so the data's "today" is too.
+  const anchor = shanghaiDate(new Date());
+  console.log(`The local D1 has no users yet: loading the demo district as of ${anchor}.`);
+  await runSeed({ persistTo, ...DEMO_DEFAULTS, anchor, fresh: false, quiet: true });
 }
 
 // Offline, wrangler dev fails to fetch the request.cf placeholder from Cloudflare and prints the DNS

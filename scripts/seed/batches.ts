@@ -1,6 +1,6 @@
 // 农转用批次: the seed document's six H1 batches plus older urban batches and one still pending.
 import type { Batch } from "../../src/db/schema";
-import { addDays, daysBetween } from "../../src/domain/dates";
+import { addDays, addYears, daysBetween } from "../../src/domain/dates";
 import type { DocNumbers } from "./docs";
 import type { BatchKind } from "./paths";
 import type { Rng } from "./random";
@@ -27,14 +27,19 @@ type Draft = Omit<BatchPlan, "batch" | "registeredOn"> & {
   approvedOn: string | null;
 };
 
+/**
+ * The year of the last complete January–June on or before `anchor` (上半年): the anchor's own year from
+ * 30 June on, else the year before — a live district on 1 May reports last year's half-year.
+ */
+export function halfYearOf(anchor: string): number {
+  const year = Number(anchor.slice(0, 4));
+  return anchor >= `${year}-06-30` ? year : year - 1;
+}
+
 // "上半年农转用6个批次，其中单独选址2个，增减挂4个" — in the order they were approved.
 function firstHalfBatches(anchor: string): Draft[] {
-  const year = anchor.slice(0, 4);
-  const end = anchor < `${year}-06-30` ? anchor : `${year}-06-30`;
-  const on = (back: number) => {
-    const d = addDays(end, -back);
-    return d < `${year}-01-01` ? `${year}-01-01` : d;
-  };
+  const year = String(halfYearOf(anchor));
+  const on = (back: number) => addDays(`${year}-06-30`, -back);
   const linked = (n: number, t: string, back: number, rate: number): Draft => ({
     name: `南湖区${year}年度城乡建设用地增减挂钩第${n}批次（${t}）`,
     kind: "linked",
@@ -103,6 +108,12 @@ function urbanBatches(rng: Rng, anchor: string, perYear: number): Draft[] {
   // A spread from complete to stalled, whatever the dice said.
   drafts[0].supplyRate = 1;
   drafts[1].supplyRate = 0.2;
+  // One batch of two years ago approved just after the anchor's date then, so its unexpropriated
+  // parcels are within 90 days of lapse (批准文件即将失效) on any anchor; kept inside its plan year.
+  const lapsing = drafts[drafts.length - 2 * perYear];
+  const twoYearsAgo = addYears(anchor, -2);
+  lapsing.approvedOn = addDays(twoYearsAgo, Math.max(0, Math.min(45, daysBetween(twoYearsAgo, `${year - 2}-12-31`))));
+  lapsing.supplyRate = 0.3;
   return drafts;
 }
 

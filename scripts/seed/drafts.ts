@@ -11,6 +11,7 @@ import { addHistory, type Mistake, type SurveyEdit } from "./history";
 import { moveFields } from "./move-fields";
 import { batchPath, scheduleDates, stockPath, type Origin } from "./paths";
 import type { Rng } from "./random";
+import type { DraftDelay } from "./story";
 import { LAND_USE_WEIGHTS, NOTES, SIDES, TOWNS, type TownInfo } from "./vocabulary";
 
 export type DraftMove = {
@@ -36,6 +37,8 @@ export type ParcelDraft = {
   batchId: number | null;
   moves: DraftMove[];
   edit?: SurveyEdit;
+  /** Government-cause delays after the supply (scripts/seed/story.ts). */
+  delays?: DraftDelay[];
 };
 
 export type DraftContext = {

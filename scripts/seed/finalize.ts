@@ -135,6 +135,21 @@ function replay(rng: Rng, d: ParcelDraft, row: Parcel, createdBy: number): Pendi
     }
     move(m, m.fields);
   }
+  // As src/parcels/delay.ts writes it: the start in force moves, the original stays.
+  for (const delay of d.delays ?? []) {
+    const previousAgreedStartOn = row.agreedStartOn;
+    row.originalAgreedStartOn ??= previousAgreedStartOn;
+    row.agreedStartOn = delay.newAgreedStartOn;
+    append({
+      kind: "delay",
+      fromState: row.state,
+      toState: row.state,
+      on: delay.on,
+      data: JSON.stringify({ ...delay, on: undefined, previousAgreedStartOn }),
+      note: null,
+      actorId: createdBy,
+    });
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The demo district (docs/PRODUCT.md §10): pure and deterministic, so tests run it inside workerd and the
 // benchmark gets the same data at any size. Node-only I/O lives in scripts/seed.ts.
-import type { Batch, Parcel, ParcelEvent, User } from "../../src/db/schema";
+import type { AnnualTarget, Batch, Parcel, ParcelEvent, User } from "../../src/db/schema";
+import { toM2 } from "../../src/domain/area";
 import { STATES, type State } from "../../src/domain/chain";
 import { fillBatchAreas, planBatches, type BatchPlan } from "./batches";
 import { DocNumbers } from "./docs";
@@ -8,6 +9,7 @@ import { draftBatchParcel, draftPlannedParcel, draftStockParcel, type DraftConte
 import { finalizeParcels } from "./finalize";
 import { generateProjects, type ProjectSeed } from "./projects";
 import { Rng } from "./random";
+import { tellStory } from "./story";
 import { DEMO_USERS } from "./vocabulary";
 
 export type SeedOptions = {
@@ -27,9 +29,40 @@ export type SeedData = {
   parcels: Parcel[];
   events: ParcelEvent[];
   projects: ProjectSeed;
+  /** The anchor year's 年度目标 and the history row that records who set it. */
+  targets: AnnualTarget[];
+  targetHistory: TargetHistoryRow[];
 };
 
-/** The default demo: a few hundred parcels, dated 2019–2023, "today" being the end of the seed document's half-year. */
+export type TargetHistoryRow = {
+  id: number;
+  year: number;
+  digestionM2: number;
+  startRatePct: number;
+  completionRatePct: number;
+  actorId: number;
+  at: string;
+};
+
+/** The year's digestion target in 亩 (年度消化目标). */
+const TARGET_MU = 1800;
+
+/** "2023年度力争消化批而未供土地1800亩以上": the work summary's target, set by the admin early in the anchor's year. */
+function yearTarget(anchor: string, adminId: number): { targets: AnnualTarget[]; targetHistory: TargetHistoryRow[] } {
+  const year = Number(anchor.slice(0, 4));
+  const on = anchor < `${year}-01-05` ? anchor : `${year}-01-05`;
+  const at = `${on}T01:30:00.000Z`;
+  const t = { year, digestionM2: toM2(TARGET_MU, "mu"), startRatePct: 100, completionRatePct: 90 };
+  return {
+    targets: [{ ...t, version: 1, updatedBy: adminId, updatedAt: at }],
+    targetHistory: [{ id: 1, ...t, actorId: adminId, at }],
+  };
+}
+
+/**
+ * The default of `db:seed`, tests and the bench: a few hundred parcels, dated 2019–2023, "today" being the end of
+ * the seed document's half-year. `npm run dev` replaces the anchor with the real date (scripts/dev.ts).
+ */
 export const DEMO_DEFAULTS = { size: 360, seed: 20230630, anchor: "2023-06-30" } as const;
 
 /** Splits `n` over `weights` proportionally, the rounding remainder going to the largest fractions. */
@@ -78,6 +111,7 @@ export function generateSeed(o: SeedOptions): SeedData {
   const actors = { admin: users[0].id, officer: users[1].id };
   const plans = planBatches(rng, docs, o.anchor, o.size);
   const drafts = draftAll({ rng, docs, anchor: o.anchor, firstDay, actors }, plans, o.size);
+  tellStory(drafts, plans, o.anchor, TARGET_MU);
   const { parcels, events } = finalizeParcels(rng, drafts, actors.officer);
   const areaByBatch = new Map<number, number>();
   for (const p of parcels)
@@ -87,5 +121,5 @@ export function generateSeed(o: SeedOptions): SeedData {
   // Last, with a PRNG of its own: the projects change no other draw (scripts/seed/projects.ts).
   const lead = users.find((u) => u.role === "lead") ?? users[0];
   const projects = generateProjects(o.seed, parcels, o.anchor, lead.id);
-  return { users, batches, parcels, events, projects };
+  return { users, batches, parcels, events, projects, ...yearTarget(o.anchor, actors.admin) };
 }

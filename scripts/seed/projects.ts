@@ -5,6 +5,7 @@ import type { Parcel, ProblemEvent, ProblemRow, Project, ProjectEvent } from "..
 import { DEFAULT_CALENDAR } from "../../src/domain/calendar-default";
 import { addDays } from "../../src/domain/dates";
 import { backwardSchedule, DEFAULT_DURATIONS, MILESTONES } from "../../src/domain/schedule";
+import { blockLast } from "./project-blocker";
 import { Rng } from "./random";
 
 export type ProjectSeed = {
@@ -91,6 +92,7 @@ export function generateProjects(seed: number, parcels: Parcel[], anchor: string
       pool.splice(rng.int(0, pool.length - 1), 1)[0].projectId = id;
     if (i % 3 !== 1) addProblem(out, rng, id, anchor, actorId, at, i % 4 === 0);
   }
+  blockLast(out, NAMES.length, anchor, actorId, at);
   replanFirst(out, actorId, `${anchor}T03:00:00.000Z`);
   return out;
 }

@@ -3,6 +3,8 @@
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import {
+  annualTargetHistory,
+  annualTargets,
   batches,
   parcelEvents,
   parcels,
@@ -83,5 +85,7 @@ export function seedStatements(data: SeedData): string[] {
     ...insertStatements(projectEvents, data.projects.projectEvents),
     ...insertStatements(problems, data.projects.problems),
     ...insertStatements(problemEvents, data.projects.problemEvents),
+    ...insertStatements(annualTargets, data.targets),
+    ...insertStatements(annualTargetHistory, data.targetHistory),
   ];
 }

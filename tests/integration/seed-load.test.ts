@@ -75,6 +75,19 @@ describe("demo seed loaded into D1", () => {
     expect((await loginAs("officer", "wrong-password")).status).toBe(401);
   });
 
+  it("serves the year's target and the seeded delays through the real Worker", async () => {
+    const res = await loginAs("officer");
+    const cookie = res.headers.get("Set-Cookie")!.split(";")[0];
+    const dig = await call("/api/v1/digestion?year=2023&asOf=2023-06-30", { headers: { Cookie: cookie } });
+    expect(dig.status).toBe(200);
+    const body = (await dig.json()) as { target: { areaM2: number; areaMu: number; startRatePct: number } | null };
+    // 1,800 亩 × 10,000/15 m² per 亩 = 1,200,000 m²; start rate 100%.
+    expect(body.target).toEqual(expect.objectContaining({ areaM2: 1_200_000, areaMu: 1800, startRatePct: 100 }));
+    expect(await count("annual_target_history", "year = 2023")).toBe(1);
+    expect(await count("parcel_events", "kind = 'delay'")).toBe(2);
+    expect(await count("parcels", "original_agreed_start_on <> agreed_start_on")).toBe(2);
+  });
+
   it("accepts the next move on a seeded parcel at its stored version", async () => {
     const res = await loginAs("officer");
     const cookie = res.headers.get("Set-Cookie")!.split(";")[0];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Parcel, ParcelEvent } from "../../src/db/schema";
 import { isState, moveKind, registrableState, type State } from "../../src/domain/chain";
+import { validateDelay } from "../../src/domain/delay";
 import { validateMove } from "../../src/domain/moves";
 import { correctionPatch, effectiveMoves, movePatch, STATE_COLUMNS } from "../../src/domain/record";
 import { DEMO_DEFAULTS, generateSeed } from "../../scripts/seed/generate";
@@ -61,6 +62,17 @@ function replay(p: Parcel, events: ParcelEvent[], today: string): string[] {
           problems.push(`${at}: edit of ${key} from a value it did not have`);
         (row as Record<string, unknown>)[key] = change.to;
       }
+    } else if (e.kind === "delay") {
+      // Checked by the delay API's own rules: supplied, not before the supply, at most a year past the original.
+      const body = { version: e.version - 1, date: e.on, ...data } as Parameters<typeof validateDelay>[1];
+      const checked = validateDelay(row, body, today);
+      if (!checked.ok) return problems.push(`${at}: ${JSON.stringify(checked.issues)}`);
+      if (data.previousAgreedStartOn !== row.agreedStartOn)
+        problems.push(`${at}: previous start is not the one in force`);
+      Object.assign(row, {
+        agreedStartOn: body.newAgreedStartOn,
+        originalAgreedStartOn: checked.originalAgreedStartOn,
+      });
     } else problems.push(`${at}: unexpected kind ${e.kind}`);
   });
   if (p.version !== events.length + 1) problems.push(`version ${p.version} with ${events.length} events`);
@@ -106,9 +118,9 @@ describe("demo seed: every parcel's record follows the chain", () => {
     expect(recorded).toEqual([...recorded].sort());
   });
 
-  it("stores last_moved_on as the date of the latest move still in force", () => {
+  it("stores last_moved_on as the date of the latest move still in force (a delay is no move)", () => {
     for (const p of data.parcels) {
-      const moves = effectiveMoves(data.events.filter((e) => e.parcelId === p.id));
+      const moves = effectiveMoves(data.events.filter((e) => e.parcelId === p.id)).filter((e) => e.kind === "move");
       expect(p.lastMovedOn, p.code).toBe(moves.at(-1)?.on ?? (p.state === "reserved" ? p.reservedOn : null));
     }
   });
