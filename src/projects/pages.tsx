@@ -16,12 +16,11 @@ import {
   replanBody,
   resolveBody,
 } from "./form";
-import { listOf, listReads } from "./list";
-import { parseProjectQuery } from "./list-query";
 import { detailOf, detailReads, rulesOf, rulesReads, type Detail } from "./load";
 import { joinParcel, leaveParcel } from "./parcel-link";
 import { editProblem, addProblem } from "./problem-writes";
-import { choicesOf, parcelByCodeQuery, problemQuery, projectChoicesQuery } from "./queries";
+import { readProjectList } from "./list-read";
+import { parcelByCodeQuery, problemQuery } from "./queries";
 import type { Failure } from "./writes";
 import { createProject, replanProject } from "./writes";
 import { emptyForm } from "../../views/components/field";
@@ -59,25 +58,17 @@ function refused(
 // HTML pages for /projects (docs/PRODUCT.md §7).
 export const projectPages = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const values = c.req.query();
-    const q = parseProjectQuery(values);
-    const { filter, status, asOf } = q.ok ? q.value : { filter: {}, status: undefined, asOf: undefined };
-    const day = asOf ?? c.get("today");
-    const {
-      results: [projects, parcels, problems, cal, dur, choices],
-    } = await authorize(c, (db) => [...listReads(db, filter), projectChoicesQuery(db)]);
-    const { items } = listOf([projects, parcels, problems, cal, dur], day, status);
-    const years = [...new Set(items.flatMap((i) => i.schedule.provisionalYears))].sort();
+    const l = await readProjectList(c);
     return c.html(
       <ProjectsPage
         ctx={pageCtx(c)}
-        items={items}
-        values={values}
-        choices={choicesOf(choices)}
-        badQuery={!q.ok}
-        provisionalYears={years}
+        items={l.items}
+        values={l.values}
+        choices={l.choices}
+        badQuery={!l.ok}
+        provisionalYears={l.provisionalYears}
       />,
-      q.ok ? 200 : 400,
+      l.ok ? 200 : 400,
     );
   })
   .get("/new", async (c) => {

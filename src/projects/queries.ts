@@ -116,3 +116,4 @@ export { listOf, listReads, type ListItem } from "./list";
 export { parseProjectQuery, PROJECT_STATUSES, type ProjectStatus } from "./list-query";
 export { projectSummaryJson, problemJson } from "./json";
 export { calendarOf, durationsOf, type Schedule } from "./schedule";
+export { readProjectList } from "./list-read";
