@@ -2,9 +2,12 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { authorize } from "../http/authorize";
 import { problem } from "../http/respond";
-import { listOf, listReads, parseProjectQuery, problemJson } from "../projects/queries";
+import { listOf, listReads, pageOf, parseProjectQuery, problemJson } from "../projects/queries";
 
-/** GET /api/v1/battle-map?asOf= (docs/PRODUCT.md §9 "Battle map"), same filters as the page, riskiest first. */
+/**
+ * GET /api/v1/battle-map?asOf=&page= (docs/PRODUCT.md §9 "Battle map"), same filters as the page, riskiest
+ * first, 50 projects a page; `counts` per status over every project the filters (all but status) keep.
+ */
 export const battleMapApi = new Hono<AppEnv>().get("/", async (c) => {
   const q = parseProjectQuery(c.req.query());
   if (!q.ok) {
@@ -13,9 +16,15 @@ export const battleMapApi = new Hono<AppEnv>().get("/", async (c) => {
   }
   const asOf = q.value.asOf ?? c.get("today");
   const { results } = await authorize(c, (db) => listReads(db, q.value.filter));
-  const { items } = listOf(results, asOf, q.value.status);
+  const { items: all, counts } = listOf(results, asOf, q.value.status);
+  const { items, page, pages, pageSize, total } = pageOf(all, q.value.page);
   return c.json({
     asOf,
+    page,
+    pages,
+    pageSize,
+    total,
+    counts,
     projects: items.map((i) => ({
       id: i.project.id,
       name: i.project.name,

@@ -1,5 +1,6 @@
 import { provisionalYear } from "./calendar-provisional";
-import { addDays, daysBetween, isIsoDate } from "./dates";
+import { isIsoDate } from "./dates";
+import { dateOfDay, dayNumber, daysFromCivil, yearOfDay } from "./day-number";
 
 // 工作日历: the Chinese working-day calendar as data (docs/PRODUCT.md §7, docs/PRODUCT.md §12 "Working-day calendar").
 
@@ -24,38 +25,44 @@ export type Calendar = { readonly years: ReadonlyMap<number, CalendarYear> };
 
 type YearDays = { rest: ReadonlySet<number>; work: ReadonlySet<number> };
 
-const EPOCH = "1970-01-01";
-const dayNumber = (date: string): number => daysBetween(EPOCH, date);
 const isWeekendNumber = (n: number): boolean => {
   const w = (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
   return w === 0 || w === 6;
 };
-const yearOf = (n: number): number => new Date(n * 86_400_000).getUTCFullYear();
+
+function checkedYear(e: CalendarYear): CalendarYear {
+  for (const d of [...e.holidays, ...e.workdays]) {
+    if (!isIsoDate(d) || Number(d.slice(0, 4)) !== e.year) throw new Error(`calendar: ${d} is not a date of ${e.year}`);
+  }
+  const clash = e.workdays.find((d) => e.holidays.includes(d));
+  if (clash) throw new Error(`calendar: ${clash} is both a holiday and a working day`);
+  // Copied and frozen: each year's index is built once per calendar, so its data must not change under it.
+  return Object.freeze({ ...e, holidays: Object.freeze([...e.holidays]), workdays: Object.freeze([...e.workdays]) });
+}
+
+function calendarOfYears(kept: readonly CalendarYear[], added: readonly CalendarYear[]): Calendar {
+  const years = new Map<number, CalendarYear>();
+  for (const e of kept) years.set(e.year, e);
+  for (const e of added) {
+    if (years.has(e.year)) throw new Error(`calendar: year ${e.year} given twice`);
+    years.set(e.year, checkedYear(e));
+  }
+  return { years };
+}
 
 /** A calendar of the given years; a year's dates must lie in it, and no date may be both rest and work. */
 export function makeCalendar(entries: readonly CalendarYear[]): Calendar {
-  const years = new Map<number, CalendarYear>();
-  for (const e of entries) {
-    if (years.has(e.year)) throw new Error(`calendar: year ${e.year} given twice`);
-    for (const d of [...e.holidays, ...e.workdays]) {
-      if (!isIsoDate(d) || Number(d.slice(0, 4)) !== e.year)
-        throw new Error(`calendar: ${d} is not a date of ${e.year}`);
-    }
-    const clash = e.workdays.find((d) => e.holidays.includes(d));
-    if (clash) throw new Error(`calendar: ${clash} is both a holiday and a working day`);
-    // Copied and frozen: resolved days are cached per calendar, so its data must not change under it.
-    years.set(
-      e.year,
-      Object.freeze({ ...e, holidays: Object.freeze([...e.holidays]), workdays: Object.freeze([...e.workdays]) }),
-    );
-  }
-  return { years };
+  return calendarOfYears([], entries);
 }
 
 /** The calendar with these years added, replacing any year it held (an admin's correction wins). */
 export function withYears(cal: Calendar, entries: readonly CalendarYear[]): Calendar {
   const replaced = new Set(entries.map((e) => e.year));
-  return makeCalendar([...[...cal.years.values()].filter((e) => !replaced.has(e.year)), ...entries]);
+  // The calendar's own years were checked when it was made; only the new ones are checked here.
+  return calendarOfYears(
+    [...cal.years.values()].filter((e) => !replaced.has(e.year)),
+    entries,
+  );
 }
 
 export function yearStatus(cal: Calendar, year: number): YearStatus {
@@ -70,14 +77,8 @@ export function coveredYears(cal: Calendar): { from: number; to: number } | null
   return full.length ? { from: Math.min(...full), to: Math.max(...full) } : null;
 }
 
-const resolved = new WeakMap<Calendar, Map<string, YearDays>>();
-
+/** The rest days and make-up working days of a year, in `mode`, as day numbers. */
 function yearDays(cal: Calendar, year: number, mode: CountMode): YearDays {
-  let cache = resolved.get(cal);
-  if (!cache) resolved.set(cal, (cache = new Map()));
-  const key = `${year}:${mode}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
   const e = cal.years.get(year);
   const rest = new Set<number>();
   const work = new Set<number>();
@@ -92,18 +93,45 @@ function yearDays(cal: Calendar, year: number, mode: CountMode): YearDays {
     if (isWeekendNumber(dayNumber(d))) work.add(dayNumber(d));
     else rest.delete(dayNumber(d)); // a weekday confirmed as working: no longer a possible 补假
   }
-  const days = { rest, work };
-  cache.set(key, days);
-  return days;
+  return { rest, work };
 }
 
-function working(cal: Calendar, n: number, mode: CountMode): boolean {
-  const days = yearDays(cal, yearOf(n), mode);
-  return isWeekendNumber(n) ? days.work.has(n) : !days.rest.has(n);
+/**
+ * A year of the calendar as an index: for each day of the year whether it is a working day, and how many
+ * working days come before it in the year. Built once per calendar, year and mode (a calendar is immutable:
+ * an admin's change makes a new one), so a count over any span is a few array reads, not a walk.
+ */
+type YearIndex = { start: number; working: Uint8Array; before: Int32Array };
+
+const indexes = new WeakMap<Calendar, Map<number, YearIndex>>();
+
+function yearIndex(cal: Calendar, year: number, mode: CountMode): YearIndex {
+  let byYear = indexes.get(cal);
+  if (!byYear) indexes.set(cal, (byYear = new Map()));
+  const key = mode === "min" ? year * 2 : year * 2 + 1;
+  const hit = byYear.get(key);
+  if (hit) return hit;
+  const { rest, work } = yearDays(cal, year, mode);
+  const start = daysFromCivil(year, 1, 1);
+  const length = daysFromCivil(year + 1, 1, 1) - start;
+  const working = new Uint8Array(length);
+  const before = new Int32Array(length + 1);
+  for (let k = 0; k < length; k++) {
+    const n = start + k;
+    working[k] = (isWeekendNumber(n) ? work.has(n) : !rest.has(n)) ? 1 : 0;
+    before[k + 1] = before[k] + working[k];
+  }
+  const ix = { start, working, before };
+  byYear.set(key, ix);
+  return ix;
 }
+
+const indexOfDay = (cal: Calendar, n: number, mode: CountMode) => yearIndex(cal, yearOfDay(n), mode);
 
 export function isWorkingDay(cal: Calendar, date: string, mode: CountMode): boolean {
-  return working(cal, dayNumber(date), mode);
+  const n = dayNumber(date);
+  const ix = indexOfDay(cal, n, mode);
+  return ix.working[n - ix.start] === 1;
 }
 
 /** The n-th working day after `date` (n < 0: before it); `date` itself is not counted; n = 0 gives `date`. */
@@ -111,16 +139,14 @@ export function addWorkingDays(cal: Calendar, date: string, n: number, mode: Cou
   if (!Number.isInteger(n)) throw new RangeError(`addWorkingDays: ${n} is not a whole number`);
   const step = Math.sign(n);
   let day = dayNumber(date);
+  let ix = indexOfDay(cal, day, mode);
   for (let left = Math.abs(n); left > 0;) {
     day += step;
-    if (working(cal, day, mode)) left--;
+    if (day < ix.start || day >= ix.start + ix.working.length) ix = indexOfDay(cal, day, mode);
+    if (ix.working[day - ix.start] === 1) left--;
   }
-  return addDays(EPOCH, day);
+  return dateOfDay(day);
 }
-
-// Weekdays among day numbers [0, x): five a week, then the tail of a week that starts on a Thursday.
-const TAIL = [0, 1, 2, 2, 2, 3, 4];
-const weekdaysBefore = (x: number): number => 5 * Math.floor(x / 7) + TAIL[x - 7 * Math.floor(x / 7)];
 
 /**
  * The working days met going from a to b, the inverse of addWorkingDays: those in (a, b] when b is
@@ -128,16 +154,17 @@ const weekdaysBefore = (x: number): number => 5 * Math.floor(x / 7) + TAIL[x - 7
  */
 export function workingDaysBetween(cal: Calendar, a: string, b: string, mode: CountMode): number {
   const [from, to] = [dayNumber(a), dayNumber(b)];
-  return to >= from ? countIn(cal, from, to, mode) : -countIn(cal, to - 1, from - 1, mode);
+  return to >= from ? countIn(cal, from + 1, to, mode) : -countIn(cal, to, from - 1, mode);
 }
 
-/** Working days in (lo, hi]: counted, not walked, so a slack of years costs a few set scans per year. */
-function countIn(cal: Calendar, lo: number, hi: number, mode: CountMode): number {
-  let count = weekdaysBefore(hi + 1) - weekdaysBefore(lo + 1);
-  for (let y = yearOf(lo); y <= yearOf(hi); y++) {
-    const days = yearDays(cal, y, mode);
-    for (const n of days.rest) if (n > lo && n <= hi) count--;
-    for (const n of days.work) if (n > lo && n <= hi) count++;
+/** Working days in [first, last]: per year touched, the difference of two running counts. */
+function countIn(cal: Calendar, first: number, last: number, mode: CountMode): number {
+  let count = 0;
+  for (let n = first; n <= last;) {
+    const ix = indexOfDay(cal, n, mode);
+    const end = Math.min(last, ix.start + ix.working.length - 1);
+    count += ix.before[end + 1 - ix.start] - ix.before[n - ix.start];
+    n = end + 1;
   }
   return count;
 }

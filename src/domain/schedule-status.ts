@@ -43,9 +43,12 @@ export function milestoneStatus(
 ): MilestoneStatus {
   if (actualOn !== null) return "done";
   if (asOf > latestOn) return "overdue";
-  if (blockedPastDue || slackDays(cal, asOf, latestOn) <= atRiskDays) return "at_risk";
-  return "on_track";
+  return statusOfOpen(slackDays(cal, asOf, latestOn), blockedPastDue, atRiskDays);
 }
+
+/** milestoneStatus of a milestone not done and not past its latest date, from its slack. */
+const statusOfOpen = (slack: number, blockedPastDue: boolean, atRiskDays: number): MilestoneStatus =>
+  blockedPastDue || slack <= atRiskDays ? "at_risk" : "on_track";
 
 export function isPastDue(p: Problem, asOf: string): boolean {
   return p.status === "open" && p.dueOn !== null && asOf > p.dueOn;
@@ -62,14 +65,13 @@ export function evaluateSchedule(
 ): MilestoneRow[] {
   return MILESTONES.map((milestone) => {
     const actualOn = actuals[milestone];
+    const plannedOn = plan[milestone];
+    if (actualOn !== null) return { milestone, plannedOn, actualOn, status: "done", slackDays: null };
+    // The slack is counted once and serves both the status and the row (the same rule as milestoneStatus).
+    const slack = slackDays(cal, asOf, plannedOn);
     const blocked = problems.some((p) => p.milestone === milestone && isPastDue(p, asOf));
-    return {
-      milestone,
-      plannedOn: plan[milestone],
-      actualOn,
-      status: milestoneStatus(cal, asOf, plan[milestone], actualOn, blocked, atRiskDays),
-      slackDays: actualOn === null ? slackDays(cal, asOf, plan[milestone]) : null,
-    };
+    const status = asOf > plannedOn ? "overdue" : statusOfOpen(slack, blocked, atRiskDays);
+    return { milestone, plannedOn, actualOn, status, slackDays: slack };
   });
 }
 

@@ -1,5 +1,5 @@
 import { addWorkingDays, workingDaysBetween, type Calendar } from "./calendar";
-import { addDays } from "./dates";
+import { dateOfDay, dayNumber } from "./day-number";
 
 // 倒排时间节点: backward scheduling of a major project's milestones (docs/PRODUCT.md §7).
 
@@ -56,7 +56,7 @@ export type Plan = Readonly<Record<Milestone, string>>;
  */
 export function minusDuration(cal: Calendar, date: string, d: Duration): string {
   if (!Number.isInteger(d.days) || d.days < 0) throw new RangeError(`duration ${d.days} is not a whole number ≥ 0`);
-  return d.unit === "working" ? addWorkingDays(cal, date, -d.days, "min") : addDays(date, -d.days);
+  return d.unit === "working" ? addWorkingDays(cal, date, -d.days, "min") : dateOfDay(dayNumber(date) - d.days);
 }
 
 /** Each milestone's latest date: start = target start, completion = target completion, the rest backwards. */

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { ProblemRow, Project } from "../db/schema";
-import type { ProjectStatus } from "./list-query";
+import { PROJECT_PAGE_SIZE, type ProjectStatus } from "./list-query";
 import { rulesOf, type Rules } from "./load";
 import {
   allProjectParcelsQuery,
@@ -8,7 +8,7 @@ import {
   durationsQuery,
   openProblemsQuery,
   projectListQuery,
-  type ParcelFactRow,
+  type ParcelDatesRow,
   type ProjectFilter,
 } from "./queries";
 import { byRisk, scheduleOf, type Schedule } from "./schedule";
@@ -29,7 +29,7 @@ export type ListItem = { project: Project; schedule: Schedule; openProblems: Pro
 
 type ListResults = readonly [
   Project[],
-  ParcelFactRow[],
+  ParcelDatesRow[],
   ProblemRow[],
   Awaited<ReturnType<typeof calendarYearsQuery>>,
   Awaited<ReturnType<typeof durationsQuery>>,
@@ -47,24 +47,38 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => number | null): Map<numbe
   return m;
 }
 
-/** The projects with their schedules on `asOf`, riskiest first; `status` keeps only projects of that status. */
+export type StatusCounts = Record<ProjectStatus, number>;
+
+/**
+ * The projects with their schedules on `asOf`, riskiest first; `status` keeps only projects of that status.
+ * `counts`: how many of the filtered projects are in each status, before the status filter.
+ */
 export function listOf(
   results: ListResults,
   asOf: string,
   status?: ProjectStatus,
-): { items: ListItem[]; rules: Rules } {
+): { items: ListItem[]; rules: Rules; counts: StatusCounts } {
   const [projects, parcels, problems, cal, dur] = results;
   const rules = rulesOf(cal, dur);
   const parcelsOf = groupBy(parcels, (p) => p.projectId);
   const problemsOf = groupBy(problems, (p) => p.projectId);
-  const items = projects
-    .map((project) => {
-      const ps = parcelsOf.get(project.id) ?? [];
-      const open = problemsOf.get(project.id) ?? [];
-      const schedule = scheduleOf(rules.cal, rules.durations, project, ps, open, asOf);
-      return { project, schedule, openProblems: open, parcelCount: ps.length };
-    })
-    .filter((i) => status === undefined || i.schedule.status === status)
-    .sort(byRisk);
-  return { items, rules };
+  const all = projects.map((project) => {
+    const ps = parcelsOf.get(project.id) ?? [];
+    const open = problemsOf.get(project.id) ?? [];
+    const schedule = scheduleOf(rules.cal, rules.durations, project, ps, open, asOf);
+    return { project, schedule, openProblems: open, parcelCount: ps.length };
+  });
+  const counts: StatusCounts = { overdue: 0, at_risk: 0, on_track: 0, done: 0 };
+  for (const i of all) counts[i.schedule.status]++;
+  const items = all.filter((i) => status === undefined || i.schedule.status === status).sort(byRisk);
+  return { items, rules, counts };
+}
+
+export type Paged<T> = { items: T[]; page: number; pages: number; total: number; pageSize: number };
+
+/** Page `page` (from 1) of `items`; a page past the last shows the last one. */
+export function pageOf<T>(items: readonly T[], page: number, pageSize = PROJECT_PAGE_SIZE): Paged<T> {
+  const pages = Math.max(1, Math.ceil(items.length / pageSize));
+  const p = Math.min(Math.max(1, Math.floor(page)), pages);
+  return { items: items.slice((p - 1) * pageSize, p * pageSize), page: p, pages, total: items.length, pageSize };
 }

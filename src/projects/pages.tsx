@@ -67,6 +67,10 @@ export const projectPages = new Hono<AppEnv>()
         choices={l.choices}
         badQuery={!l.ok}
         provisionalYears={l.provisionalYears}
+        counts={l.counts}
+        page={l.page}
+        pages={l.pages}
+        total={l.total}
       />,
       l.ok ? 200 : 400,
     );

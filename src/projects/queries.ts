@@ -37,6 +37,18 @@ const parcelFacts = {
 };
 export type ParcelFactRow = { [K in keyof typeof parcelFacts]: (typeof parcels.$inferSelect)[K] };
 
+/** What a schedule needs of a parcel: its project and the dates it reached each step (the list reads only these). */
+const parcelDates = {
+  projectId: parcels.projectId,
+  approvedOn: parcels.approvedOn,
+  acquiredOn: parcels.acquiredOn,
+  suppliedOn: parcels.suppliedOn,
+  startedOn: parcels.startedOn,
+  completedOn: parcels.completedOn,
+  withdrawnOn: parcels.withdrawnOn,
+};
+export type ParcelDatesRow = { [K in keyof typeof parcelDates]: (typeof parcels.$inferSelect)[K] };
+
 // A district keeps hundreds of projects, not thousands; one read shows them all (the battle map needs all).
 export const PROJECT_LIST_MAX = 2000;
 
@@ -68,8 +80,8 @@ export const projectChoicesQuery = (db: Db) =>
 export const projectParcelsQuery = (db: Db, projectId: number) =>
   db.select(parcelFacts).from(parcels).where(eq(parcels.projectId, projectId)).orderBy(asc(parcels.id));
 
-/** Every parcel in some project, by the same index (project_id > 0 is a range on it, never a scan). */
-export const allProjectParcelsQuery = (db: Db) => db.select(parcelFacts).from(parcels).where(gt(parcels.projectId, 0));
+/** Every parcel in some project, by the same index (project_id > 0 is a range on it, never a scan): dates only. */
+export const allProjectParcelsQuery = (db: Db) => db.select(parcelDates).from(parcels).where(gt(parcels.projectId, 0));
 
 export const parcelByCodeQuery = (db: Db, code: string) =>
   db.select(parcelFacts).from(parcels).where(eq(parcels.code, code)).limit(1);
@@ -112,8 +124,8 @@ export function choicesOf(rows: ChoiceRows): { leaders: string[]; departments: s
 }
 
 // The read API other features (the battle map, the weekly review) use: schedules worked out from these rows.
-export { listOf, listReads, type ListItem } from "./list";
-export { parseProjectQuery, PROJECT_STATUSES, type ProjectStatus } from "./list-query";
+export { listOf, listReads, pageOf, type ListItem, type Paged, type StatusCounts } from "./list";
+export { parseProjectQuery, PROJECT_PAGE_SIZE, PROJECT_STATUSES, type ProjectStatus } from "./list-query";
 export { projectSummaryJson, problemJson } from "./json";
 export { calendarOf, durationsOf, type Schedule } from "./schedule";
 export { readProjectList } from "./list-read";

@@ -14,7 +14,7 @@ import {
 import { milestoneActuals, type ParcelFacts } from "../domain/schedule-actuals";
 import { criticalMilestone, evaluateSchedule, type MilestoneRow, type Problem } from "../domain/schedule-status";
 import type { calendarYears, milestoneDurations, ProblemRow, Project } from "../db/schema";
-import type { ParcelFactRow } from "./queries";
+import type { ParcelDatesRow } from "./queries";
 
 // Rows → the schedule of a project on an as-of date: the pure rules of domain/schedule*.ts fed from D1.
 
@@ -39,7 +39,7 @@ export function durationsOf(rows: (typeof milestoneDurations.$inferSelect)[]): D
 }
 
 /** A parcel's facts on `asOf`: withdrawn only once its withdrawal is dated on or before it. */
-export function factsOf(p: ParcelFactRow, asOf: string): ParcelFacts {
+export function factsOf(p: ParcelDatesRow, asOf: string): ParcelFacts {
   return {
     withdrawn: p.withdrawnOn !== null && p.withdrawnOn <= asOf,
     reachedOn: {
@@ -75,7 +75,7 @@ export function scheduleOf(
   cal: Calendar,
   durations: Durations,
   project: Project,
-  parcels: readonly ParcelFactRow[],
+  parcels: readonly ParcelDatesRow[],
   problems: readonly ProblemRow[],
   asOf: string,
 ): Schedule {

@@ -1,10 +1,11 @@
 import { MILESTONES } from "../../src/domain/schedule";
 import type { FormValues } from "../../src/http/form";
-import type { ListItem } from "../../src/projects/queries";
+import type { ListItem, StatusCounts } from "../../src/projects/queries";
 import { Layout } from "../layout";
 import type { PageCtx } from "../page-context";
 import { ProjectFilters, type Choices } from "../projects/list-page";
-import { ProvisionalNotice, StatusBadge } from "../projects/status";
+import { PageNav, StatusCountsBar } from "../projects/page-nav";
+import { ProvisionalNotice } from "../projects/status";
 
 /** 作战图: projects × milestones, each cell the status in words and colour with its dates; riskiest first. */
 export function BattleMapPage(props: {
@@ -15,8 +16,27 @@ export function BattleMapPage(props: {
   choices: Choices;
   badQuery: boolean;
   provisionalYears: number[];
+  counts: StatusCounts;
+  page: number;
+  pages: number;
+  total: number;
 }) {
   const { ctx, items } = props;
+  // Words the 50 × 6 cells repeat, looked up once.
+  const planned = ctx.t("bm.planned");
+  const actual = ctx.t("bm.actual");
+  const statusWord = (s: string) => ctx.t(`mstatus.${s}`);
+  const dueOn = ctx.t("problem.dueOn");
+  const nav = (
+    <PageNav
+      ctx={ctx}
+      action="/battle-map"
+      values={props.values}
+      page={props.page}
+      pages={props.pages}
+      total={props.total}
+    />
+  );
   return (
     <Layout ctx={ctx} title={ctx.t("bm.title")}>
       <div class="battle-map">
@@ -29,6 +49,7 @@ export function BattleMapPage(props: {
             {ctx.t("project.badQuery")}
           </p>
         )}
+        <StatusCountsBar ctx={ctx} action="/battle-map" values={props.values} counts={props.counts} />
         <ProvisionalNotice ctx={ctx} years={props.provisionalYears} />
         {items.length === 0 ? (
           <p class="empty">{ctx.t("project.empty")}</p>
@@ -56,13 +77,13 @@ export function BattleMapPage(props: {
                     </th>
                     {i.schedule.rows.map((r) => (
                       <td class={`m-${r.status}`} data-milestone={r.milestone}>
-                        <StatusBadge ctx={ctx} status={r.status} />
+                        <span class={`badge m-${r.status}`}>{statusWord(r.status)}</span>
                         <div>
-                          {ctx.t("bm.planned")} {r.plannedOn}
+                          {planned} {r.plannedOn}
                         </div>
                         {r.actualOn && (
                           <div>
-                            {ctx.t("bm.actual")} {r.actualOn}
+                            {actual} {r.actualOn}
                           </div>
                         )}
                       </td>
@@ -75,7 +96,7 @@ export function BattleMapPage(props: {
                           {i.openProblems.map((p) => (
                             <li>
                               {p.text}（{p.unit}
-                              {p.dueOn ? `，${ctx.t("problem.dueOn")} ${p.dueOn}` : ""}）
+                              {p.dueOn ? `，${dueOn} ${p.dueOn}` : ""}）
                             </li>
                           ))}
                         </ul>
@@ -87,6 +108,7 @@ export function BattleMapPage(props: {
             </table>
           </div>
         )}
+        {nav}
       </div>
     </Layout>
   );

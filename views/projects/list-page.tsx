@@ -1,10 +1,11 @@
 import { PROJECT_CATEGORIES } from "../../src/domain/projects";
 import type { FormValues } from "../../src/http/form";
-import { PROJECT_STATUSES, type ListItem } from "../../src/projects/queries";
+import { PROJECT_STATUSES, type ListItem, type StatusCounts } from "../../src/projects/queries";
 import { emptyForm, Field, Input, Select } from "../components/field";
 import { Layout } from "../layout";
 import { can } from "../parcels/can";
 import type { PageCtx } from "../page-context";
+import { PageNav, StatusCountsBar } from "./page-nav";
 import { ProvisionalNotice, StatusBadge } from "./status";
 
 export type Choices = { leaders: string[]; departments: string[]; towns: string[] };
@@ -51,7 +52,7 @@ export function ProjectFilters(props: { ctx: PageCtx; action: string; values: Fo
   );
 }
 
-/** `/projects`: every project with its status on the as-of date, riskiest first. */
+/** `/projects`: the projects with their status on the as-of date, riskiest first, 50 a page. */
 export function ProjectsPage(props: {
   ctx: PageCtx;
   items: ListItem[];
@@ -59,6 +60,10 @@ export function ProjectsPage(props: {
   choices: Choices;
   badQuery: boolean;
   provisionalYears: number[];
+  counts: StatusCounts;
+  page: number;
+  pages: number;
+  total: number;
 }) {
   const { ctx, items } = props;
   return (
@@ -77,12 +82,13 @@ export function ProjectsPage(props: {
           {ctx.t("project.badQuery")}
         </p>
       )}
+      <StatusCountsBar ctx={ctx} action="/projects" values={props.values} counts={props.counts} />
       <ProvisionalNotice ctx={ctx} years={props.provisionalYears} />
       {items.length === 0 ? (
         <p class="empty">{ctx.t("project.empty")}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table id="project-list">
             <thead>
               <tr>
                 {["name", "category", "leader", "department", "town", "status", "critical", "targetStartOn"].map(
@@ -121,6 +127,14 @@ export function ProjectsPage(props: {
           </table>
         </div>
       )}
+      <PageNav
+        ctx={ctx}
+        action="/projects"
+        values={props.values}
+        page={props.page}
+        pages={props.pages}
+        total={props.total}
+      />
     </Layout>
   );
 }
