@@ -78,6 +78,9 @@ tr.inactive td{color:var(--muted)}
 svg.timeline{width:100%;max-width:900px;height:auto;display:block;margin:8px 0}
 .tl-baseline{fill:#afb8c1}.tl-plan{fill:var(--accent)}.tl-actual{fill:var(--green)}.tl-diamond{fill:currentColor}
 .tl-today{stroke:var(--red);stroke-dasharray:4 3}.tl-label{font-size:12px;fill:var(--fg)}
+.tl-weekend{fill:#eaeef2}.tl-holiday{fill:#d0d7de}
+ul.status-counts{display:flex;flex-wrap:wrap;gap:8px 16px;list-style:none;padding:0;margin:8px 0}
+ul.status-counts a[aria-current]{font-weight:600;text-decoration:underline}
 .inline-form{display:flex;gap:4px;align-items:center;flex-wrap:wrap;margin-top:4px}
 .inline-form label{display:inline}
 table.bm td{white-space:normal;min-width:7em;font-size:12px}

@@ -154,7 +154,7 @@ export function addWorkingDays(cal: Calendar, date: string, n: number, mode: Cou
  */
 export function workingDaysBetween(cal: Calendar, a: string, b: string, mode: CountMode): number {
   const [from, to] = [dayNumber(a), dayNumber(b)];
-  return to >= from ? countIn(cal, from + 1, to, mode) : -countIn(cal, to, from - 1, mode);
+  return to >= from ? countIn(cal, from + 1, to, mode) : 0 - countIn(cal, to, from - 1, mode); // 0 − x: never −0
 }
 
 /** Working days in [first, last]: per year touched, the difference of two running counts. */
@@ -167,4 +167,42 @@ function countIn(cal: Calendar, first: number, last: number, mode: CountMode): n
     n = end + 1;
   }
   return count;
+}
+
+/** A stretch of consecutive rest days; `holiday` when one of them is a weekday (a statutory holiday or 补假). */
+export type RestRun = { from: string; to: string; days: number; holiday: boolean };
+
+/**
+ * The rest days in [from, to], as runs of consecutive days (a weekend is one run; the 2024 Spring Festival,
+ * Sat 10 – Sat 17 Feb, another, while its make-up Sundays 4 and 18 Feb are working days and in none).
+ * "max" by default: in a provisional year only the rest days that are certain.
+ */
+export function restRuns(cal: Calendar, from: string, to: string, mode: CountMode = "max"): RestRun[] {
+  const runs: RestRun[] = [];
+  const [first, last] = [dayNumber(from), dayNumber(to)];
+  let open: { start: number; holiday: boolean } | null = null;
+  const close = (end: number) => {
+    if (open)
+      runs.push({ from: dateOfDay(open.start), to: dateOfDay(end), days: end - open.start + 1, holiday: open.holiday });
+    open = null;
+  };
+  for (let n = first, ix = indexOfDay(cal, n, mode); n <= last; n++) {
+    if (n >= ix.start + ix.working.length) ix = indexOfDay(cal, n, mode);
+    if (ix.working[n - ix.start] === 1) close(n - 1);
+    else if (open) open.holiday ||= !isWeekendNumber(n);
+    else open = { start: n, holiday: !isWeekendNumber(n) };
+  }
+  close(last);
+  return runs;
+}
+
+/** The weekend days in [from, to] that are 调休 make-up working days. */
+export function makeUpWorkdays(cal: Calendar, from: string, to: string, mode: CountMode = "max"): string[] {
+  const days: string[] = [];
+  const [first, last] = [dayNumber(from), dayNumber(to)];
+  for (let n = first, ix = indexOfDay(cal, n, mode); n <= last; n++) {
+    if (n >= ix.start + ix.working.length) ix = indexOfDay(cal, n, mode);
+    if (ix.working[n - ix.start] === 1 && isWeekendNumber(n)) days.push(dateOfDay(n));
+  }
+  return days;
 }

@@ -4,6 +4,7 @@ import type { AppEnv } from "../env";
 import { actorOf } from "../http/actor";
 import { authorize } from "../http/authorize";
 import { fieldErrors, readForm, type FormValues } from "../http/form";
+import { varyOnHtmx, wantsFragment } from "../http/fragment";
 import { pathId } from "../http/path";
 import { notFound } from "../http/respond";
 import { asOfParam } from "./api";
@@ -25,10 +26,11 @@ import type { Failure } from "./writes";
 import { createProject, replanProject } from "./writes";
 import { emptyForm } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
-import { ProjectDetailPage, type DetailForms } from "../../views/projects/detail-page";
+import { ProjectDetailPage, ProjectDetailSection, type DetailForms } from "../../views/projects/detail-page";
 import { ProjectsPage } from "../../views/projects/list-page";
-import { NewProjectPage } from "../../views/projects/new-page";
+import { NewProjectForm, NewProjectPage } from "../../views/projects/new-page";
 
+/** The project page, or for htmx its detail section alone (what the page's forms swap in place). */
 function renderDetail(
   c: Context<AppEnv>,
   d: Detail | null,
@@ -36,8 +38,13 @@ function renderDetail(
   status: ContentfulStatusCode = 200,
 ) {
   if (!d) return notFound(c);
-  return c.html(<ProjectDetailPage ctx={pageCtx(c)} d={d} forms={forms} />, status);
+  const props = { ctx: pageCtx(c), d, forms };
+  return wantsFragment(c)
+    ? c.html(<ProjectDetailSection {...props} />, status)
+    : c.html(<ProjectDetailPage {...props} />, status);
 }
+
+const FORM_IDS = { replan: "replan", problem: "prob", join: "join", conflict: "conflict" } as const;
 
 /** A refused detail-page form: 404 page, the conflict notice (409) or the form with its messages (422). */
 function refused(
@@ -52,7 +59,8 @@ function refused(
   if (r.status === 409)
     return renderDetail(c, d, { conflict: form === "problem" ? "problem.conflict" : "replan.conflict" }, 409);
   const errors = fieldErrors(c.get("lang"), r.issues ?? [], fields);
-  return renderDetail(c, d, { [form]: { id: form, values, errors } }, 422);
+  // The same element ids as the form drawn empty (views/projects/detail-page.tsx), so a swap keeps them.
+  return renderDetail(c, d, { [form]: { id: FORM_IDS[form], values, errors } }, 422);
 }
 
 // HTML pages for /projects (docs/PRODUCT.md §7).
@@ -87,11 +95,20 @@ export const projectPages = new Hono<AppEnv>()
     } = await authorize(c, rulesReads);
     const values = await readForm(c);
     const r = await createProject(db, projectBody(values), rulesOf(cal, dur), actorOf(c, user));
+    if (r.ok && wantsFragment(c)) {
+      // htmx: the browser goes to the new project's page (a fragment swapped here would leave the URL at /new).
+      c.header("HX-Redirect", `/projects/${r.value.id}`);
+      return c.body(null, 204);
+    }
     if (r.ok) return c.redirect(`/projects/${r.value.id}`, 303);
     const errors = fieldErrors(c.get("lang"), r.issues ?? [], PROJECT_FORM_FIELDS);
-    return c.html(<NewProjectPage ctx={pageCtx(c)} f={{ id: "project", values, errors }} />, r.status);
+    const f = { id: "project", values, errors };
+    return wantsFragment(c)
+      ? c.html(<NewProjectForm ctx={pageCtx(c)} f={f} />, r.status)
+      : c.html(<NewProjectPage ctx={pageCtx(c)} f={f} />, r.status);
   })
   .get("/:id", async (c) => {
+    varyOnHtmx(c);
     const id = pathId(c) ?? 0;
     const { results } = await authorize(c, (db) => detailReads(db, id));
     return renderDetail(c, detailOf(results, asOfParam(c) ?? c.get("today")));

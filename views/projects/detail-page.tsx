@@ -4,6 +4,7 @@ import { emptyForm, Field, FormErrors, Input, TextArea, type FormScope } from ".
 import { Layout } from "../layout";
 import { can } from "../parcels/can";
 import type { PageCtx } from "../page-context";
+import { hxPost, PROJECT_DETAIL_ID } from "./hx";
 import { ProjectParcels } from "./parcels";
 import { Problems } from "./problems";
 import { ScheduleTable } from "./schedule-table";
@@ -17,7 +18,7 @@ function Replan(props: { ctx: PageCtx; d: Detail; f: FormScope }) {
   return (
     <section aria-labelledby="replan-h">
       <h2 id="replan-h">{ctx.t("replan.title")}</h2>
-      <form method="post" action={`/projects/${d.project.id}/replan`} novalidate>
+      <form {...hxPost(`/projects/${d.project.id}/replan`)} novalidate>
         <FormErrors ctx={ctx} f={f} />
         <input type="hidden" name="version" value={String(d.project.version)} />
         <div class="form-grid">
@@ -39,16 +40,25 @@ function Replan(props: { ctx: PageCtx; d: Detail; f: FormScope }) {
 
 /** `/projects/:id`: facts, timeline and schedule, parcels, problems, re-plan and the plan history. */
 export function ProjectDetailPage(props: { ctx: PageCtx; d: Detail; forms: DetailForms }) {
+  return (
+    <Layout ctx={props.ctx} title={props.d.project.name}>
+      <p>
+        <a href="/projects">{props.ctx.t("project.back")}</a>
+      </p>
+      <ProjectDetailSection {...props} />
+    </Layout>
+  );
+}
+
+/** The page's content: what htmx swaps after a form is sent (refused, or accepted and read again). */
+export function ProjectDetailSection(props: { ctx: PageCtx; d: Detail; forms: DetailForms }) {
   const { ctx, d, forms } = props;
   const p = d.project;
   const mayEdit = can(ctx, "POST /projects/:id/replan");
   const targets = { targetStartOn: p.targetStartOn, targetCompletionOn: p.targetCompletionOn };
   return (
-    <Layout ctx={ctx} title={p.name}>
-      <p>
-        <a href="/projects">{ctx.t("project.back")}</a>
-      </p>
-      <h1>
+    <section id={PROJECT_DETAIL_ID} aria-labelledby="project-h">
+      <h1 id="project-h">
         {p.name} <StatusBadge ctx={ctx} status={d.schedule.status} />
       </h1>
       {forms.conflict && (
@@ -73,7 +83,7 @@ export function ProjectDetailPage(props: { ctx: PageCtx; d: Detail; forms: Detai
         ]}
       />
       <h2>{ctx.t("schedule.title")}</h2>
-      <Timeline ctx={ctx} schedule={d.schedule} today={d.asOf} />
+      <Timeline ctx={ctx} schedule={d.schedule} today={d.asOf} cal={d.rules.cal} />
       <ScheduleTable ctx={ctx} schedule={d.schedule} />
       <ProjectParcels
         ctx={ctx}
@@ -102,6 +112,6 @@ export function ProjectDetailPage(props: { ctx: PageCtx; d: Detail; forms: Detai
           </li>
         ))}
       </ul>
-    </Layout>
+    </section>
   );
 }

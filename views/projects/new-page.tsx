@@ -12,17 +12,39 @@ const TEXT: [string, number][] = [
   ["sitingDocNo", 100],
 ];
 
-/** The new-project form (docs/PRODUCT.md §7): a plain POST; a refused form comes back as typed with its messages. */
+/** The element the new-project form answers into with htmx when refused. */
+export const NEW_PROJECT_ID = "new-project";
+
+/**
+ * The new-project form (docs/PRODUCT.md §7): a plain POST without JS; with htmx a refused form comes back in
+ * place as typed with its messages, an accepted one sends the browser to the project's page.
+ */
 export function NewProjectPage(props: { ctx: PageCtx; f: FormScope }) {
-  const { ctx, f } = props;
+  const { ctx } = props;
   return (
     <Layout ctx={ctx} title={ctx.t("project.new.title")}>
       <p>
         <a href="/projects">{ctx.t("project.back")}</a>
       </p>
       <h1>{ctx.t("project.new.title")}</h1>
+      <NewProjectForm {...props} />
+    </Layout>
+  );
+}
+
+export function NewProjectForm(props: { ctx: PageCtx; f: FormScope }) {
+  const { ctx, f } = props;
+  return (
+    <div id={NEW_PROJECT_ID}>
       <FormErrors ctx={ctx} f={f} />
-      <form method="post" action="/projects" novalidate>
+      <form
+        method="post"
+        action="/projects"
+        hx-post="/projects"
+        hx-target={`#${NEW_PROJECT_ID}`}
+        hx-swap="outerHTML"
+        novalidate
+      >
         <div class="form-grid">
           {TEXT.map(([name, max]) => (
             <Field f={f} name={name} label={ctx.t(`project.${name}`)}>
@@ -46,6 +68,6 @@ export function NewProjectPage(props: { ctx: PageCtx; f: FormScope }) {
         </div>
         <button type="submit">{ctx.t("project.submit")}</button>
       </form>
-    </Layout>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import { AreaCell } from "../components/area";
 import { Field, FormErrors, Input, type FormScope } from "../components/field";
 import { StateBadge } from "../components/state-badge";
 import type { PageCtx } from "../page-context";
+import { hxPost } from "./hx";
 
 /** The project's parcels with their states and step dates; join by 宗地编号, remove one. */
 export function ProjectParcels(props: {
@@ -52,7 +53,7 @@ export function ProjectParcels(props: {
                   ))}
                   {props.mayEdit && (
                     <td>
-                      <form method="post" action={`/projects/${props.projectId}/parcels/leave`} class="inline">
+                      <form {...hxPost(`/projects/${props.projectId}/parcels/leave`)} class="inline">
                         <input type="hidden" name="parcelId" value={String(p.id)} />
                         <button type="submit" class="link" aria-label={`${ctx.t("parcels.leave")} ${p.code}`}>
                           {ctx.t("parcels.leave")}
@@ -67,7 +68,7 @@ export function ProjectParcels(props: {
         </div>
       )}
       {props.mayEdit && (
-        <form method="post" action={`/projects/${props.projectId}/parcels`} class="filters" novalidate>
+        <form {...hxPost(`/projects/${props.projectId}/parcels`)} class="filters" novalidate>
           <FormErrors ctx={ctx} f={f} />
           <Field f={f} name="code" label={ctx.t("parcels.code")}>
             <Input f={f} name="code" required maxlength={50} />

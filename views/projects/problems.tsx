@@ -2,6 +2,7 @@ import type { ProblemEvent, ProblemRow } from "../../src/db/schema";
 import { MILESTONES } from "../../src/domain/schedule";
 import { Field, FormErrors, Input, Select, TextArea, type FormScope } from "../components/field";
 import type { PageCtx } from "../page-context";
+import { hxPost } from "./hx";
 
 /** 问题清单: each problem with its status (past due flagged), a resolve form for open ones, and the history. */
 export function Problems(props: {
@@ -48,11 +49,7 @@ export function Problems(props: {
                     <td>
                       {p.resolution ?? ""}
                       {props.mayEdit && p.status === "open" && (
-                        <form
-                          method="post"
-                          action={`/projects/${props.projectId}/problems/${p.id}`}
-                          class="inline-form"
-                        >
+                        <form {...hxPost(`/projects/${props.projectId}/problems/${p.id}`)} class="inline-form">
                           <input type="hidden" name="version" value={String(p.version)} />
                           <label for={`res-${p.id}`}>{ctx.t("problem.resolution")}</label>
                           <input id={`res-${p.id}`} name="resolution" maxlength={500} required />
@@ -68,7 +65,7 @@ export function Problems(props: {
         </div>
       )}
       {props.mayEdit && (
-        <form method="post" action={`/projects/${props.projectId}/problems`} novalidate>
+        <form {...hxPost(`/projects/${props.projectId}/problems`)} novalidate>
           <FormErrors ctx={ctx} f={f} />
           <div class="form-grid">
             <Field f={f} name="text" label={ctx.t("problem.text")}>
