@@ -98,3 +98,17 @@ export function overdueCompletionQuery(db: Db, asOf: string, limit = 200) {
     .orderBy(parcels.agreedCompletionOn, parcels.id)
     .limit(limit);
 }
+
+/** The start rate's due and done (useRatesQuery's rule) per town for the period ending E: the review's ranking. */
+export function startRateByTownQuery(db: Db, e: string) {
+  const due = sql`(${agreedStartAsOf(e)} <= ${e})`;
+  return db
+    .select({
+      town: parcels.town,
+      dueCount: sql<number>`coalesce(sum(${due}), 0)`,
+      doneCount: sql<number>`coalesce(sum(${due} AND ${parcels.startedOn} <= ${e}), 0)`,
+    })
+    .from(parcels)
+    .where(sql`${parcels.suppliedOn} <= ${e}`)
+    .groupBy(sql`+${parcels.town}`);
+}
