@@ -7,7 +7,7 @@ import { changedSinceQuery, snapshotQuery } from "./queries";
 import { reviewTables, type Cell } from "./tables";
 
 /** One figure the stored review and today's data disagree on: table, row (its first cell), column. */
-export type Difference = { table: string; row: string; col: string; reported: Cell; live: Cell };
+export type Difference = { table: string; row: string; rowCells: Cell[]; col: string; reported: Cell; live: Cell };
 
 export type LoadedReview = {
   /** The figures shown: as reported (stored) for a stored week, else computed from today's data. */
@@ -19,21 +19,21 @@ export type LoadedReview = {
   differences: Difference[];
 };
 
-const rowKey = (row: Cell[]) => row.slice(0, 2).map(String).join(" · ");
-
 /** Cell by cell, the figures of `live` that differ from `reported` (rows matched by their leading cells). */
 export function differencesOf(reported: Review, live: Review): Difference[] {
   const out: Difference[] = [];
   const liveTables = new Map(reviewTables(live).map((t) => [t.id, t]));
   for (const a of reviewTables(reported)) {
     const b = liveTables.get(a.id)!;
+    const rowKey = (row: Cell[]) => a.key.map((i) => String(row[i])).join(" · ");
     const keys = [...new Set([...a.rows.map(rowKey), ...b.rows.map(rowKey)])];
     for (const key of keys) {
       const ra = a.rows.find((r) => rowKey(r) === key);
       const rb = b.rows.find((r) => rowKey(r) === key);
       a.cols.forEach((col, i) => {
         const [x, y] = [ra?.[i] ?? null, rb?.[i] ?? null];
-        if (x !== y) out.push({ table: a.id, row: key, col: col.key, reported: x, live: y });
+        const rowCells = a.key.map((k) => (ra ?? rb)![k]);
+        if (x !== y) out.push({ table: a.id, row: key, rowCells, col: col.key, reported: x, live: y });
       });
     }
   }

@@ -9,7 +9,8 @@ export type ColKind =
   "text" | "int" | "mu" | "date" | "pct" | "state" | "status" | "level" | "flag" | "change" | "rate";
 export type Col = { key: string; kind: ColKind };
 export type Cell = string | number | boolean | null;
-export type Table = { id: string; cols: Col[]; rows: Cell[][] };
+/** `key`: the columns that identify a row (matched across two versions of the same week). */
+export type Table = { id: string; key: number[]; cols: Col[]; rows: Cell[][] };
 
 const c = (key: string, kind: ColKind): Col => ({ key, kind });
 const AREA = c("areaMu", "mu");
@@ -19,6 +20,7 @@ export function reviewTables(r: Review): Table[] {
   return [
     {
       id: "chain",
+      key: [0],
       cols: [
         c("state", "state"),
         c("count", "int"),
@@ -40,11 +42,13 @@ export function reviewTables(r: Review): Table[] {
     },
     {
       id: "movesByState",
+      key: [0],
       cols: [c("to", "state"), c("count", "int"), AREA],
       rows: r.movesByState.map((m) => [m.to, m.count, m.areaMu]),
     },
     {
       id: "moves",
+      key: [0, 3, 4],
       cols: [
         c("code", "text"),
         c("town", "text"),
@@ -60,6 +64,7 @@ export function reviewTables(r: Review): Table[] {
     },
     {
       id: "corrections",
+      key: [0, 2, 3],
       cols: [
         c("code", "text"),
         c("town", "text"),
@@ -83,6 +88,7 @@ export function reviewTables(r: Review): Table[] {
     },
     {
       id: "digestion",
+      key: [0],
       cols: [
         c("year", "int"),
         c("targetMu", "mu"),
@@ -106,6 +112,7 @@ export function reviewTables(r: Review): Table[] {
     },
     {
       id: "rates",
+      key: [0],
       cols: [
         c("rate", "rate"),
         c("dueCount", "int"),
@@ -123,6 +130,7 @@ export function reviewTables(r: Review): Table[] {
     },
     {
       id: "projects",
+      key: [0, 1],
       cols: [
         c("change", "change"),
         c("project", "text"),
@@ -136,6 +144,7 @@ export function reviewTables(r: Review): Table[] {
     },
     {
       id: "problems",
+      key: [0, 1, 2],
       cols: [
         c("unit", "text"),
         c("project", "text"),
@@ -150,6 +159,7 @@ export function reviewTables(r: Review): Table[] {
     },
     {
       id: "idle",
+      key: [0],
       cols: [
         c("code", "text"),
         c("town", "text"),
@@ -173,6 +183,7 @@ export function reviewTables(r: Review): Table[] {
     },
     {
       id: "lapsing",
+      key: [0],
       cols: [
         c("code", "text"),
         c("town", "text"),
@@ -185,6 +196,7 @@ export function reviewTables(r: Review): Table[] {
     },
     {
       id: "ranking",
+      key: [0],
       cols: [
         c("town", "text"),
         c("digestedMu", "mu"),

@@ -71,11 +71,13 @@ function Source(props: { ctx: PageCtx; l: LoadedReview }) {
           </thead>
           <tbody>
             {l.differences.map((d) => {
-              const col = cols.get(d.table)!.cols.find((c) => c.key === d.col)!;
+              const table = cols.get(d.table)!;
+              const col = table.cols.find((c) => c.key === d.col)!;
+              const row = d.rowCells.map((v, i) => cellText(ctx.lang, table.cols[table.key[i]], v)).join(" · ");
               return (
                 <tr>
                   <td>{ctx.t(`rev.sheet.${d.table}`)}</td>
-                  <td>{d.row}</td>
+                  <td>{row}</td>
                   <td>{ctx.t(`rev.col.${d.col}`)}</td>
                   <td class="num">{cellText(ctx.lang, col, d.reported)}</td>
                   <td class="num">{cellText(ctx.lang, col, d.live)}</td>
