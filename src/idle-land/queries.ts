@@ -112,3 +112,30 @@ export function startRateByTownQuery(db: Db, e: string) {
     .where(sql`${parcels.suppliedOn} <= ${e}`)
     .groupBy(sql`+${parcels.town}`);
 }
+
+/**
+ * Supplied and not started on D with the agreed start in force on D inside one of `windows` ([from, to],
+ * at most three): the home page's early warnings and new idle cases, without reading every supplied parcel.
+ */
+export function agreedStartWindowsQuery(db: Db, asOf: string, windows: [string, string][]) {
+  const s = agreedStartAsOf(asOf);
+  const within = sql.join(
+    windows.map(([from, to]) => sql`(${s} BETWEEN ${from} AND ${to})`),
+    sql` OR `,
+  );
+  return db
+    .select({
+      id: parcels.id,
+      code: parcels.code,
+      name: parcels.name,
+      town: parcels.town,
+      areaM2: parcels.areaM2,
+      priceYuan: parcels.priceYuan,
+      suppliedOn: parcels.suppliedOn,
+      agreedStartOn: s.as("agreed_start_as_of"),
+    })
+    .from(parcels)
+    .where(sql`${suppliedNotStarted(asOf)} AND (${within})`)
+    .orderBy(parcels.id)
+    .limit(500);
+}

@@ -207,3 +207,19 @@ export const eventsRecordedQuery = (db: Db, fromAt: string, toAt: string, before
     .limit(limit);
 
 export type WeekEventRow = Awaited<ReturnType<typeof movesDatedQuery>>[number];
+
+/**
+ * The moves (in force or not) one user recorded since an instant, newest first: the home page's "your moves".
+ * `actor` is a user id, or SQL giving one (the session's user, read in the same statement).
+ */
+export const movesRecordedByQuery = (db: Db, actor: number | SQL, sinceAt: string, limit: number) =>
+  db
+    .select(eventRow)
+    .from(parcelEvents)
+    .innerJoin(parcels, eq(parcels.id, parcelEvents.parcelId))
+    .innerJoin(users, eq(users.id, parcelEvents.actorId))
+    .where(
+      sql`${parcelEvents.recordedAt} >= ${sinceAt} AND ${parcelEvents.actorId} = ${actor} AND ${parcelEvents.kind} = 'move'`,
+    )
+    .orderBy(desc(parcelEvents.id))
+    .limit(limit);
