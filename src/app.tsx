@@ -37,6 +37,8 @@ import { targetsApi } from "./targets/api";
 import { targetPages } from "./targets/pages";
 import { idleLandApi } from "./idle-land/api";
 import { idleLandPages } from "./idle-land/pages";
+import { reviewsApi } from "./reviews/api";
+import { reviewPages } from "./reviews/pages";
 import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
@@ -73,6 +75,7 @@ app.route("/admin", adminLogPages);
 app.route("/admin", adminSchedulePages);
 app.route("/admin", adminLockoutPages);
 app.route("/idle-land", idleLandPages);
+app.route("/reviews/weekly", reviewPages);
 app.route("/admin", adminUserPages);
 app.route("/admin", adminLogPages);
 app.route("/admin", targetPages);
@@ -87,6 +90,7 @@ app.route("/api/v1/problems", problemsApi);
 app.route("/api/v1/battle-map", battleMapApi);
 app.route("/api/v1/targets", targetsApi);
 app.route("/api/v1/idle-land", idleLandApi);
+app.route("/api/v1/reviews", reviewsApi);
 
 app.notFound(async (c) => {
   if (!isApi(c)) await resolveUser(c);

@@ -25,6 +25,7 @@ export const LIVE_NAV = new Set([
   "/idle-land",
   "/projects",
   "/battle-map",
+  "/reviews/weekly",
   "/admin",
 ]);
 // Entries only some roles may open; a link that answers 403 is hidden from everyone else.

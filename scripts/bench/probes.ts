@@ -68,6 +68,16 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
   }
   const battleMapHtml = await (await fetch(`${base}/battle-map`, { headers: { Cookie: cookie } })).text();
 
+  // 周进度晾晒: the data's anchor is 2023-06-30, so 2023-W25 (06-19 … 06-25) is stored as the scheduled job
+  // would store it on Monday 00:30 (wrangler dev triggers the handler at /cdn-cgi/handler/scheduled), and
+  // 2023-W22, never stored, is computed live.
+  const stored = "2023-W25";
+  const liveWeek = "2023-W22";
+  const cron = await fetch(`${base}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("30 16 * * SUN")}&time=${Date.parse("2023-06-25T16:30:00Z")}`);
+  if (cron.status !== 200) throw new Error(`bench scheduled run: ${cron.status} ${await cron.text()}`);
+  const check = (await api("GET", `/api/v1/reviews/weekly?week=${stored}`)) as { source?: string };
+  if (check.source !== "snapshot") throw new Error(`bench: ${stored} was not stored by the scheduled handler`);
+
   return [
     { name: "healthz", kind: "api", rowsShown: null, request: () => ({ path: "/healthz" }) },
     { name: "list first page", kind: "page", rowsShown: tableRows(firstPageHtml), request: () => get("/parcels") },
@@ -90,5 +100,8 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
     { name: "idle-land (API)", kind: "api", rowsShown: null, request: () => get(`/api/v1/idle-land?asOf=${date}`) },
     { name: "battle map", kind: "page", rowsShown: tableRows(battleMapHtml), request: () => get("/battle-map") },
     { name: "project page", kind: "page", rowsShown: 6, request: () => get(`/projects/${projectId}`) },
+    { name: "weekly review (stored)", kind: "page", rowsShown: null, request: () => get(`/reviews/weekly?week=${stored}`) },
+    { name: "weekly review (live)", kind: "page", rowsShown: null, request: () => get(`/reviews/weekly?week=${liveWeek}`) },
+    { name: "weekly review live (API)", kind: "api", rowsShown: null, request: () => get(`/api/v1/reviews/weekly?week=${liveWeek}`) },
   ];
 }

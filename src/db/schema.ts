@@ -153,6 +153,8 @@ export const parcelEvents = sqliteTable(
   (t) => [
     index("events_parcel_idx").on(t.parcelId, t.id),
     index("events_on_idx").on(t.on),
+    // Late entries and corrections of a week, by when they were recorded (weekly review).
+    index("events_recorded_idx").on(t.recordedAt),
     // "Is this delay still in force?" = no correction reverts it: looked up by the reverted id.
     index("events_reverts_idx").on(t.revertsEventId),
     uniqueIndex("events_idempotency_uq").on(t.idempotencyKey),
@@ -417,6 +419,27 @@ export const durationChanges = sqliteTable("duration_changes", {
   recordedAt: text("recorded_at").notNull(),
 });
 
+// 周进度晾晒 a finished week's review as reported (docs/PRODUCT.md §8): written once by the scheduled job,
+// append-only (triggers refuse UPDATE and DELETE). `figures` is the review's JSON; the watermarks are the
+// highest ids of the tables it was read from, so a later read can tell whether anything changed since.
+export const weeklyReviews = sqliteTable(
+  "weekly_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    week: text("week").notNull(),
+    startOn: text("start_on").notNull(),
+    endOn: text("end_on").notNull(),
+    figures: text("figures").notNull(),
+    lastEventId: integer("last_event_id").notNull(),
+    lastParcelId: integer("last_parcel_id").notNull(),
+    lastProjectEventId: integer("last_project_event_id").notNull(),
+    lastProblemEventId: integer("last_problem_event_id").notNull(),
+    lastTargetId: integer("last_target_id").notNull(),
+    takenAt: text("taken_at").notNull(),
+  },
+  (t) => [uniqueIndex("weekly_reviews_week_uq").on(t.week)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Parcel = typeof parcels.$inferSelect;
 export type ParcelEvent = typeof parcelEvents.$inferSelect;
@@ -428,3 +451,4 @@ export type Project = typeof projects.$inferSelect;
 export type ProjectEvent = typeof projectEvents.$inferSelect;
 export type ProblemRow = typeof problems.$inferSelect;
 export type ProblemEvent = typeof problemEvents.$inferSelect;
+export type WeeklyReview = typeof weeklyReviews.$inferSelect;

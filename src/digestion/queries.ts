@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { batches, parcels } from "../db/schema";
 import { yearCutoff, yearStartDay } from "../domain/digestion";
@@ -141,4 +141,35 @@ export function workListQuery(db: Db, asOf: string, limit: number, cursor?: Work
     .where(sql`${approvedBy(asOf)} AND ${inStock(asOf)}${after}`)
     .orderBy(parcels.approvedOn, parcels.id)
     .limit(limit + 1);
+}
+
+/** Digested in Y by D per town (the weekly review's ranking): towns with digestion only. */
+export function digestedByTownQuery(db: Db, q: AsOfYear) {
+  return db
+    .select({ town: parcels.town, count: sql<number>`count(*)`, areaM2: sql<number>`sum(${parcels.areaM2})` })
+    .from(parcels)
+    .where(sql`${approvedBy(yearStartDay(q.year))} AND ${digestedCond(q)}`)
+    .groupBy(sql`+${parcels.town}`);
+}
+
+/**
+ * Parcels still `approved` on D (not acquired, reserved, supplied or withdrawn by D) approved between
+ * `from` and `to`: the candidates for an approval-lapse warning (domain/lapse.ts decides), oldest first.
+ */
+export function approvedOnlyBetweenQuery(db: Db, asOf: string, from: string, to: string) {
+  const notBy = (c: SQLWrapper) => sql`coalesce(${c}, ${FAR}) > ${asOf}`;
+  return db
+    .select({
+      id: parcels.id,
+      code: parcels.code,
+      name: parcels.name,
+      town: parcels.town,
+      areaM2: parcels.areaM2,
+      approvedOn: sql<string>`${parcels.approvedOn}`,
+    })
+    .from(parcels)
+    .where(
+      sql`${parcels.approvedOn} BETWEEN ${from} AND ${to} AND ${parcels.approvedOn} <= ${asOf} AND ${notBy(parcels.acquiredOn)} AND ${notBy(parcels.reservedOn)} AND ${notBy(parcels.suppliedOn)} AND ${notBy(parcels.withdrawnOn)}`,
+    )
+    .orderBy(parcels.approvedOn, parcels.id);
 }

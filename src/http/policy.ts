@@ -93,6 +93,10 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "POST /admin/targets": ADMINS,
   "GET /api/v1/targets": EVERYONE,
   "POST /api/v1/targets": ADMINS,
+  "GET /reviews/weekly": EVERYONE,
+  "GET /reviews/weekly/export.csv": EVERYONE,
+  "GET /reviews/weekly/export.xlsx": EVERYONE,
+  "GET /api/v1/reviews/weekly": EVERYONE,
 };
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */

@@ -98,3 +98,44 @@ export function overdueCompletionQuery(db: Db, asOf: string, limit = 200) {
     .orderBy(parcels.agreedCompletionOn, parcels.id)
     .limit(limit);
 }
+
+/** The start rate's due and done (useRatesQuery's rule) per town for the period ending E: the review's ranking. */
+export function startRateByTownQuery(db: Db, e: string) {
+  const due = sql`(${agreedStartAsOf(e)} <= ${e})`;
+  return db
+    .select({
+      town: parcels.town,
+      dueCount: sql<number>`coalesce(sum(${due}), 0)`,
+      doneCount: sql<number>`coalesce(sum(${due} AND ${parcels.startedOn} <= ${e}), 0)`,
+    })
+    .from(parcels)
+    .where(sql`${parcels.suppliedOn} <= ${e}`)
+    .groupBy(sql`+${parcels.town}`);
+}
+
+/**
+ * Supplied and not started on D with the agreed start in force on D inside one of `windows` ([from, to],
+ * at most three): the home page's early warnings and new idle cases, without reading every supplied parcel.
+ */
+export function agreedStartWindowsQuery(db: Db, asOf: string, windows: [string, string][]) {
+  const s = agreedStartAsOf(asOf);
+  const within = sql.join(
+    windows.map(([from, to]) => sql`(${s} BETWEEN ${from} AND ${to})`),
+    sql` OR `,
+  );
+  return db
+    .select({
+      id: parcels.id,
+      code: parcels.code,
+      name: parcels.name,
+      town: parcels.town,
+      areaM2: parcels.areaM2,
+      priceYuan: parcels.priceYuan,
+      suppliedOn: parcels.suppliedOn,
+      agreedStartOn: s.as("agreed_start_as_of"),
+    })
+    .from(parcels)
+    .where(sql`${suppliedNotStarted(asOf)} AND (${within})`)
+    .orderBy(parcels.id)
+    .limit(500);
+}

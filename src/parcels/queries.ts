@@ -121,3 +121,105 @@ export type IdempotentAnswer = Awaited<ReturnType<typeof idempotencyKeyQuery>>[n
 
 /** Count and area per state, from the running totals (kept by triggers). */
 export const chainTotalsQuery = (db: Db) => db.select().from(chainTotals);
+
+// ——— As of a day, for the weekly review (docs/PRODUCT.md §8): reached-by-D is the row's x_on ≤ D ———
+
+/**
+ * The parcel's state on D, or NULL when it was not on the books yet: the latest step whose date is ≤ D;
+ * else `planned` once registered (its registration day in Asia/Shanghai ≤ D). A row with a reserve date
+ * but no approval was registered straight into the reserve on that date, so before it, it did not exist.
+ */
+export function stateAsOf(d: string) {
+  return sql<string | null>`(CASE
+    WHEN ${parcels.withdrawnOn} <= ${d} THEN 'withdrawn'
+    WHEN ${parcels.completedOn} <= ${d} THEN 'completed'
+    WHEN ${parcels.startedOn} <= ${d} THEN 'started'
+    WHEN ${parcels.suppliedOn} <= ${d} THEN 'supplied'
+    WHEN ${parcels.reservedOn} <= ${d} THEN 'reserved'
+    WHEN ${parcels.acquiredOn} <= ${d} THEN 'acquired'
+    WHEN ${parcels.approvedOn} <= ${d} THEN 'approved'
+    WHEN ${parcels.approvedOn} IS NULL AND ${parcels.reservedOn} IS NOT NULL THEN NULL
+    WHEN date(${parcels.createdAt}, '+8 hours') <= ${d} THEN 'planned'
+    ELSE NULL END)`;
+}
+
+/** Count and area by (state on `end`, state on `before`): one pass over the parcels, a few dozen rows. */
+export function chainAsOfQuery(db: Db, end: string, before: string) {
+  return db
+    .select({
+      stateEnd: stateAsOf(end).as("state_end"),
+      stateBefore: stateAsOf(before).as("state_before"),
+      count: sql<number>`count(*)`,
+      areaM2: sql<number>`sum(${parcels.areaM2})`,
+    })
+    .from(parcels)
+    .groupBy(sql`state_end, state_before`);
+}
+
+// A move still in force: no correction reverts it.
+const inForce = sql`NOT EXISTS (SELECT 1 FROM parcel_events c WHERE c.reverts_event_id = "parcel_events"."id")`;
+const eventRow = {
+  id: parcelEvents.id,
+  parcelId: parcelEvents.parcelId,
+  kind: parcelEvents.kind,
+  fromState: parcelEvents.fromState,
+  toState: parcelEvents.toState,
+  on: parcelEvents.on,
+  recordedAt: parcelEvents.recordedAt,
+  code: parcels.code,
+  town: parcels.town,
+  areaM2: parcels.areaM2,
+  actor: sql<string>`${users.displayName}`.as("actor_name"),
+  reason: sql<string | null>`json_extract(${parcelEvents.data}, '$.reason')`.as("reason"),
+  revertsOn: sql<
+    string | null
+  >`(SELECT r."on" FROM parcel_events r WHERE r.id = "parcel_events"."reverts_event_id")`.as("reverts_on"),
+  revertsTo: sql<
+    string | null
+  >`(SELECT r.to_state FROM parcel_events r WHERE r.id = "parcel_events"."reverts_event_id")`.as("reverts_to"),
+};
+
+/** Moves in force dated from `from` to `to` (events_on_idx), by date then id; at most `limit`. */
+export const movesDatedQuery = (db: Db, from: string, to: string, limit: number) =>
+  db
+    .select(eventRow)
+    .from(parcelEvents)
+    .innerJoin(parcels, eq(parcels.id, parcelEvents.parcelId))
+    .innerJoin(users, eq(users.id, parcelEvents.actorId))
+    .where(sql`${parcelEvents.on} BETWEEN ${from} AND ${to} AND ${parcelEvents.kind} = 'move' AND ${inForce}`)
+    .orderBy(parcelEvents.on, parcelEvents.id)
+    .limit(limit);
+
+/**
+ * Moves (in force) and corrections recorded in [fromAt, toAt) — instants — (events_recorded_idx), by id.
+ * The review keeps the moves dated before the week (late entries) and every correction.
+ */
+export const eventsRecordedQuery = (db: Db, fromAt: string, toAt: string, beforeOn: string, limit: number) =>
+  db
+    .select(eventRow)
+    .from(parcelEvents)
+    .innerJoin(parcels, eq(parcels.id, parcelEvents.parcelId))
+    .innerJoin(users, eq(users.id, parcelEvents.actorId))
+    .where(
+      sql`${parcelEvents.recordedAt} >= ${fromAt} AND ${parcelEvents.recordedAt} < ${toAt} AND (${parcelEvents.kind} = 'correction' OR (${parcelEvents.kind} = 'move' AND ${parcelEvents.on} < ${beforeOn} AND ${inForce}))`,
+    )
+    .orderBy(parcelEvents.id)
+    .limit(limit);
+
+export type WeekEventRow = Awaited<ReturnType<typeof movesDatedQuery>>[number];
+
+/**
+ * The moves (in force or not) one user recorded since an instant, newest first: the home page's "your moves".
+ * `actor` is a user id, or SQL giving one (the session's user, read in the same statement).
+ */
+export const movesRecordedByQuery = (db: Db, actor: number | SQL, sinceAt: string, limit: number) =>
+  db
+    .select(eventRow)
+    .from(parcelEvents)
+    .innerJoin(parcels, eq(parcels.id, parcelEvents.parcelId))
+    .innerJoin(users, eq(users.id, parcelEvents.actorId))
+    .where(
+      sql`${parcelEvents.recordedAt} >= ${sinceAt} AND ${parcelEvents.actorId} = ${actor} AND ${parcelEvents.kind} = 'move'`,
+    )
+    .orderBy(desc(parcelEvents.id))
+    .limit(limit);

@@ -1,0 +1,36 @@
+import { cellText } from "../../src/reviews/cells";
+import type { Table } from "../../src/reviews/tables";
+import type { PageCtx } from "../page-context";
+
+const NUMERIC = new Set(["int", "mu", "pct"]);
+
+/** One section's table, cell for cell what the CSV and the XLSX carry; numbers right-aligned. */
+export function ReviewTable(props: { ctx: PageCtx; table: Table }) {
+  const { ctx, table } = props;
+  if (!table.rows.length) return <p class="empty">{ctx.t("rev.empty")}</p>;
+  return (
+    <div class="table-wrap">
+      <table id={`rev-${table.id}`} data-table={table.id}>
+        <caption>{ctx.t(`rev.sheet.${table.id}`)}</caption>
+        <thead>
+          <tr>
+            {table.cols.map((c) => (
+              <th scope="col" class={NUMERIC.has(c.kind) ? "num" : undefined}>
+                {ctx.t(`rev.col.${c.key}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr>
+              {table.cols.map((c, i) => (
+                <td class={NUMERIC.has(c.kind) ? "num" : undefined}>{cellText(ctx.lang, c, row[i])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
