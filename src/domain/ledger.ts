@@ -419,18 +419,25 @@ const MOVE_COLUMNS: Partial<Record<State, Record<string, LedgerKey>>> = {
  * (one step at a time, the two skips, withdrawal only before supply), each date on or after the one
  * before and not after `today`, each stage's fields. Issues name the ledger column to fix.
  */
-export function checkPlanMoves(plan: RowPlan, today: string): Issue[] {
+export function checkPlanMoves(
+  plan: RowPlan,
+  today: string,
+): { ok: true; moves: PlannedMove[] } | { ok: false; issues: Issue[] } {
   let state: State = plan.register.state;
   let lastMovedOn = plan.register.date ?? null;
-  if (lastMovedOn && lastMovedOn > today) return [{ path: "reservedOn", code: "after_today", params: { today } }];
+  if (lastMovedOn && lastMovedOn > today)
+    return { ok: false, issues: [{ path: "reservedOn", code: "after_today", params: { today } }] };
+  const moves: PlannedMove[] = [];
   for (const m of plan.moves) {
     const r = validateMove({ state, lastMovedOn }, { to: m.to, date: m.date, version: 1, ...m.fields }, today);
     if (!r.ok) {
       const cols = MOVE_COLUMNS[m.to] ?? {};
-      return r.issues.map((i) => ({ ...i, path: cols[i.path] ?? i.path }));
+      return { ok: false, issues: r.issues.map((i) => ({ ...i, path: cols[i.path] ?? i.path })) };
     }
+    // The fields as the move rules parsed them (trimmed, normalised), as a move through the API stores them.
+    moves.push({ to: r.to, date: r.date, fields: r.fields as Record<string, string | number> });
     state = m.to;
     lastMovedOn = m.date;
   }
-  return [];
+  return { ok: true, moves };
 }

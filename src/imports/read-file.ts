@@ -81,10 +81,26 @@ function readXlsx(bytes: Uint8Array, sheet: string | undefined): LedgerFile {
   return { ok: true, kind: "xlsx", sheets: wb.SheetNames, sheet: chosen, rows };
 }
 
-/** The sheet's rows as cells, blank rows dropped, strings trimmed; booleans and errors as text. */
+/**
+ * The sheet's rows as cells from its first row, blank rows kept (so `rows[i]` is spreadsheet row
+ * i + 1 and a report's row numbers are the ones Excel shows), trailing blank rows dropped,
+ * strings trimmed, booleans and errors as text.
+ */
 function sheetRows(wb: WorkBook, name: string): Cell[][] {
-  const raw = utils.sheet_to_json<unknown[]>(wb.Sheets[name], { header: 1, raw: true, defval: "", blankrows: false });
-  return raw
-    .map((r) => r.map((c): Cell => (typeof c === "number" ? c : String(c ?? "").trim())))
-    .filter((r) => r.some((c) => c !== ""));
+  const ws = wb.Sheets[name];
+  const ref = ws["!ref"];
+  if (!ref) return [];
+  // Start the range at A1 so leading blank rows and columns keep their places.
+  const range = utils.decode_range(ref);
+  range.s = { r: 0, c: 0 };
+  const raw = utils.sheet_to_json<unknown[]>(ws, {
+    header: 1,
+    raw: true,
+    defval: "",
+    blankrows: true,
+    range: utils.encode_range(range),
+  });
+  const rows = raw.map((r) => r.map((c): Cell => (typeof c === "number" ? c : String(c ?? "").trim())));
+  while (rows.length && rows[rows.length - 1].every((c) => c === "")) rows.pop();
+  return rows;
 }

@@ -67,6 +67,9 @@ describe("reading an uploaded ledger (inside workerd)", () => {
   it("refuses empty, binary and oversized uploads with a code the page words in Chinese", () => {
     expect(readLedgerFile(new Uint8Array())).toEqual({ ok: false, code: "file_empty" });
     expect(readLedgerFile(new TextEncoder().encode("\r\n,,\r\n"))).toEqual({ ok: false, code: "file_empty" });
+    // Blank rows inside are kept, so row numbers stay those the spreadsheet shows.
+    const gaps = readLedgerFile(new TextEncoder().encode("宗地编号\r\n\r\nGB1\r\n\r\n"));
+    expect(gaps.ok && gaps.rows).toEqual([["宗地编号"], [], ["GB1"]]);
     // A PNG's signature and header: bytes no text file holds.
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     expect(readLedgerFile(png)).toEqual({ ok: false, code: "file_type" });
