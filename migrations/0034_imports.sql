@@ -36,6 +36,7 @@ CREATE TABLE `import_rows` (
 CREATE TABLE `import_batches` (
 	`import_id` integer NOT NULL,
 	`name` text NOT NULL,
+	`kind` text NOT NULL,
 	`doc_no` text,
 	`approved_on` text,
 	PRIMARY KEY(`import_id`, `name`),

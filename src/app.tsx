@@ -37,6 +37,7 @@ import { targetsApi } from "./targets/api";
 import { targetPages } from "./targets/pages";
 import { idleLandApi } from "./idle-land/api";
 import { idleLandPages } from "./idle-land/pages";
+import { importPages } from "./imports/pages";
 import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
@@ -73,6 +74,7 @@ app.route("/admin", adminLogPages);
 app.route("/admin", adminSchedulePages);
 app.route("/admin", adminLockoutPages);
 app.route("/idle-land", idleLandPages);
+app.route("/import", importPages);
 app.route("/admin", adminUserPages);
 app.route("/admin", adminLogPages);
 app.route("/admin", targetPages);

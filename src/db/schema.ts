@@ -490,6 +490,7 @@ export const importBatches = sqliteTable(
       .notNull()
       .references(() => imports.id),
     name: text("name").notNull(),
+    kind: text("kind", { enum: ["urban", "standalone", "linked"] }).notNull(),
     docNo: text("doc_no"),
     approvedOn: text("approved_on"),
   },

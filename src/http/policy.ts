@@ -93,6 +93,11 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "POST /admin/targets": ADMINS,
   "GET /api/v1/targets": EVERYONE,
   "POST /api/v1/targets": ADMINS,
+  "GET /import": EDITORS,
+  "POST /import": EDITORS,
+  "POST /import/:id/commit": EDITORS,
+  "POST /import/:id/undo": EDITORS,
+  "GET /import/:id/report.csv": EDITORS,
 };
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */

@@ -8,6 +8,7 @@ import { digestion } from "./digestion";
 import { projects } from "./projects";
 import { targets } from "./targets";
 import { idleLand } from "./idle-land";
+import { imports } from "./imports";
 
 export type Lang = "zh-CN" | "en";
 /** A catalogue part: key → [中文, English]. `{name}` placeholders are filled from params. */
@@ -25,6 +26,7 @@ const CATALOGUE: Catalogue = {
   ...projects,
   ...targets,
   ...idleLand,
+  ...imports,
 };
 
 /** The message for `key` in `lang`; an unknown key shows itself so a gap is visible, never blank. */

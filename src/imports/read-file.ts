@@ -1,7 +1,5 @@
 import { read, utils, type WorkBook } from "@e965/xlsx";
-
-/** The upload limit: a 5,000-row ledger is about 1.5 MB as CSV, less as XLSX. */
-export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from "../http/limits";
 
 export const ENCODINGS = ["utf-8", "gb18030"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
