@@ -196,14 +196,14 @@ const ORIGIN_NAMES: Record<string, (typeof ORIGINS)[number]> = {
 };
 
 const lookup =
-  <T>(names: Record<string, T>) =>
+  <T>(names: Record<string, T>, code: string) =>
   (cell: string): CellResult<T> => {
     const v = names[cell.normalize("NFKC").replace(/\s/g, "")];
-    return v === undefined ? { ok: false, code: "invalid_choice" } : { ok: true, value: v };
+    return v === undefined ? { ok: false, code } : { ok: true, value: v };
   };
-export const landUseFromName = lookup(LAND_USE_NAMES);
-export const supplyMethodFromName = lookup(SUPPLY_METHOD_NAMES);
-export const originFromName = lookup(ORIGIN_NAMES);
+export const landUseFromName = lookup(LAND_USE_NAMES, "ledger_land_use");
+export const supplyMethodFromName = lookup(SUPPLY_METHOD_NAMES, "ledger_supply_method");
+export const originFromName = lookup(ORIGIN_NAMES, "ledger_origin");
 
 /** One ledger row, its cells keyed by field (absent or blank = not recorded). */
 export type LedgerRow = Partial<Record<LedgerKey, string | number>>;

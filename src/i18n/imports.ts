@@ -107,6 +107,18 @@ export const imports: Catalogue = {
     "The unit does not match the column: {value}",
   ],
   "field.number": ["请输入数字，例如 25.5：{value}", "Enter a number, e.g. 25.5: {value}"],
+  "field.ledger_land_use": [
+    "土地用途无法识别：{value}（可填：商服用地、工矿仓储用地、住宅用地、公共管理与公共服务用地、交通运输用地、水域及水利设施用地、特殊用地、其他）",
+    "Unknown land use: {value} (use 商服用地, 工矿仓储用地, 住宅用地, 公共管理与公共服务用地, 交通运输用地, 水域及水利设施用地, 特殊用地 or 其他)",
+  ],
+  "field.ledger_supply_method": [
+    "供地方式无法识别：{value}（可填：划拨、协议出让、招标、拍卖、挂牌、租赁、作价出资）",
+    "Unknown supply method: {value} (use 划拨, 协议出让, 招标, 拍卖, 挂牌, 租赁 or 作价出资)",
+  ],
+  "field.ledger_origin": [
+    "土地来源无法识别：{value}（可填：集体、国有）",
+    "Unknown origin: {value} (use 集体 or 国有)",
+  ],
   "field.ledger_area_mismatch": ["与另一面积列换算后不一致", "Does not agree with the other area column"],
   "field.duplicate_in_file": ["宗地编号与第 {row} 行重复", "The code repeats row {row}"],
   "field.no_rows": ["表头下没有数据行", "No data rows under the headers"],

@@ -70,13 +70,24 @@ export const importPages = new Hono<AppEnv>()
     const lang = c.get("lang");
     if (!(file instanceof File) || file.size === 0) {
       await authorize(c);
-      return c.html(<DryRunPage ctx={pageCtx(c)} view={{ kind: "refused", error: t(lang, "imp.file_empty") }} />, 422);
+      return c.html(
+        <DryRunPage
+          ctx={pageCtx(c)}
+          encoding={opts.encoding}
+          view={{ kind: "refused", error: t(lang, "imp.file_empty") }}
+        />,
+        422,
+      );
     }
     const read = readLedgerFile(new Uint8Array(await file.arrayBuffer()), opts);
     if (!read.ok) {
       await authorize(c);
       return c.html(
-        <DryRunPage ctx={pageCtx(c)} view={{ kind: "refused", error: t(lang, `imp.${read.code}`) }} />,
+        <DryRunPage
+          ctx={pageCtx(c)}
+          encoding={opts.encoding}
+          view={{ kind: "refused", error: t(lang, `imp.${read.code}`) }}
+        />,
         422,
       );
     }
@@ -100,7 +111,7 @@ export const importPages = new Hono<AppEnv>()
     };
     const base = { meta, read, headers, match, headerIndex };
     if (match.missing.length || match.duplicates.length)
-      return c.html(<DryRunPage ctx={pageCtx(c)} view={{ kind: "mapping", ...base }} />, 422);
+      return c.html(<DryRunPage ctx={pageCtx(c)} encoding={opts.encoding} view={{ kind: "mapping", ...base }} />, 422);
 
     const codeCol = match.columns.indexOf("code");
     const codes = read.rows
@@ -134,10 +145,13 @@ export const importPages = new Hono<AppEnv>()
           ];
       const id = await logRefused(db, meta, run.dataRows, problems, a, remember);
       const view: DryRunView = { kind: "problems", ...base, id, problems, dataRows: run.dataRows };
-      return c.html(<DryRunPage ctx={pageCtx(c)} view={view} />, 422);
+      return c.html(<DryRunPage ctx={pageCtx(c)} encoding={opts.encoding} view={view} />, 422);
     }
     const id = await stage(db, meta, run, a, remember);
-    return c.html(<DryRunPage ctx={pageCtx(c)} view={{ kind: "staged", ...base, id, run }} />, 200);
+    return c.html(
+      <DryRunPage ctx={pageCtx(c)} encoding={opts.encoding} view={{ kind: "staged", ...base, id, run }} />,
+      200,
+    );
   })
   .post("/:id/commit", async (c) => {
     const id = pathId(c);

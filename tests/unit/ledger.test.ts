@@ -187,7 +187,7 @@ describe("a ledger row becomes a registration and its moves", () => {
       ok: false,
       issues: [
         { path: "name", code: "required" },
-        { path: "landUse", code: "invalid_choice", params: { value: "菜地" } },
+        { path: "landUse", code: "ledger_land_use", params: { value: "菜地" } },
         { path: "areaMu", code: "ledger_wrong_unit", params: { value: "25.5公顷" } },
       ],
     });

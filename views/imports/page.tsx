@@ -27,7 +27,7 @@ export type DryRunView =
 const SHOWN = 500;
 
 /** The upload form; after a mapping step it carries the chosen field of each column. */
-function UploadForm(props: { ctx: PageCtx; view?: DryRunView }) {
+function UploadForm(props: { ctx: PageCtx; view?: DryRunView; encoding?: string }) {
   const { ctx, view } = props;
   const t = ctx.t;
   const mapping = view && view.kind === "mapping" ? view : undefined;
@@ -52,7 +52,7 @@ function UploadForm(props: { ctx: PageCtx; view?: DryRunView }) {
           <label for="imp-encoding">{t("imp.encoding")}</label>
           <select id="imp-encoding" name="encoding">
             {["", "utf-8", "gb18030"].map((e) => (
-              <option value={e} selected={view && "meta" in view ? view.meta.encoding === e && e !== "" : e === ""}>
+              <option value={e} selected={(props.encoding ?? "") === e}>
                 {t(e ? `imp.encoding.${e}` : "imp.encoding.auto")}
               </option>
             ))}
@@ -151,7 +151,7 @@ function ReadAs(props: { ctx: PageCtx; read: LedgerFile & { ok: true } }) {
 }
 
 /** The dry run's answer: a refusal, the mapping step, the problems, or the rows ready to commit. */
-export function DryRunPage(props: { ctx: PageCtx; view: DryRunView }) {
+export function DryRunPage(props: { ctx: PageCtx; view: DryRunView; encoding?: string }) {
   const { ctx, view } = props;
   const t = ctx.t;
   return (
@@ -165,7 +165,7 @@ export function DryRunPage(props: { ctx: PageCtx; view: DryRunView }) {
       {"read" in view && <ReadAs ctx={ctx} read={view.read} />}
       {view.kind === "problems" && <ProblemList ctx={ctx} view={view} />}
       {view.kind === "staged" && <StagedSummary ctx={ctx} view={view} />}
-      {view.kind !== "staged" && <UploadForm ctx={ctx} view={view} />}
+      {view.kind !== "staged" && <UploadForm ctx={ctx} view={view} encoding={props.encoding} />}
       <p>
         <a href="/import">{t("imp.log")}</a>
       </p>
