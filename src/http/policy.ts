@@ -40,6 +40,7 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "PATCH /api/v1/users/:id": ADMINS,
   "GET /": EVERYONE,
   "GET /parcels": EVERYONE,
+  "GET /parcels/export.csv": EVERYONE,
   "GET /parcels/new": EDITORS,
   "POST /parcels": EDITORS,
   "GET /parcels/:id": EVERYONE,

@@ -3,6 +3,7 @@ import type { Catalogue } from "./index";
 // 台账导入: the upload page, the dry-run report and the import log.
 export const imports: Catalogue = {
   "nav.import": ["台账导入", "Import"],
+  "pp.list.exportCsv": ["导出台账（CSV，按当前筛选）", "Export the ledger (CSV, as filtered)"],
   "imp.title": ["台账导入", "Ledger import"],
   "imp.lead": [
     "上传地块台账（Excel 的 XLSX，或 CSV：UTF-8 或 GBK 编码均可）。系统先试运行，逐行检查，不写入任何数据；检查通过后确认导入，全部写入或全部不写入。",
