@@ -39,6 +39,7 @@ import { idleLandApi } from "./idle-land/api";
 import { idleLandPages } from "./idle-land/pages";
 import { reviewsApi } from "./reviews/api";
 import { reviewPages } from "./reviews/pages";
+import { importPages } from "./imports/pages";
 import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
@@ -76,6 +77,7 @@ app.route("/admin", adminSchedulePages);
 app.route("/admin", adminLockoutPages);
 app.route("/idle-land", idleLandPages);
 app.route("/reviews/weekly", reviewPages);
+app.route("/import", importPages);
 app.route("/admin", adminUserPages);
 app.route("/admin", adminLogPages);
 app.route("/admin", targetPages);

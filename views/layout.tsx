@@ -13,6 +13,7 @@ const NAV: [string, string][] = [
   ["/projects", "nav.projects"],
   ["/battle-map", "nav.battleMap"],
   ["/reviews/weekly", "nav.weekly"],
+  ["/import", "nav.import"],
   ["/admin", "nav.admin"],
 ];
 
@@ -26,10 +27,11 @@ export const LIVE_NAV = new Set([
   "/projects",
   "/battle-map",
   "/reviews/weekly",
+  "/import",
   "/admin",
 ]);
 // Entries only some roles may open; a link that answers 403 is hidden from everyone else.
-const NAV_ROLES: Record<string, readonly Role[]> = { "/admin": ["admin"] };
+const NAV_ROLES: Record<string, readonly Role[]> = { "/admin": ["admin"], "/import": ["officer", "admin"] };
 const mayOpen = (href: string, role: Role | undefined) =>
   !NAV_ROLES[href] || (role !== undefined && NAV_ROLES[href].includes(role));
 

@@ -156,6 +156,7 @@ export function planBatches(rng: Rng, docs: DocNumbers, anchor: string, size: nu
         note: d.approvedOn ? null : "报批中，待省政府批复",
         version: 1,
         createdAt: `${registeredOn}T00:30:00.000Z`,
+        importId: null,
       },
     };
   });

@@ -52,6 +52,7 @@ function registrationRow(d: ParcelDraft, id: number, code: string, createdAt: st
     createdBy,
     createdAt,
     updatedAt: null,
+    importId: null,
   };
 }
 
@@ -63,7 +64,15 @@ function replay(rng: Rng, d: ParcelDraft, row: Parcel, createdBy: number): Pendi
   const append = (
     e: Omit<
       ParcelEvent,
-      "id" | "parcelId" | "version" | "recordedAt" | "revertsEventId" | "idempotencyKey" | "requestHash" | "response"
+      | "id"
+      | "parcelId"
+      | "version"
+      | "recordedAt"
+      | "revertsEventId"
+      | "idempotencyKey"
+      | "requestHash"
+      | "response"
+      | "importId"
     >,
     extra: Partial<Pending> = {},
   ) => {
@@ -79,6 +88,7 @@ function replay(rng: Rng, d: ParcelDraft, row: Parcel, createdBy: number): Pendi
       idempotencyKey: null,
       requestHash: null,
       response: null,
+      importId: null,
     };
     row.updatedAt = event.recordedAt;
     out.push({ event, ...extra });

@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  primaryKey,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
 
 // Dates are business dates "YYYY-MM-DD" (Asia/Shanghai); *_at columns are ISO instants (UTC).
 const createdAt = () =>
@@ -50,6 +59,8 @@ export const batches = sqliteTable(
     newConstructionM2: integer("new_construction_m2"),
     note: text("note"),
     version: integer("version").notNull().default(1),
+    // Created by this ledger import (named in the ledger, not yet in the database).
+    importId: integer("import_id").references((): AnySQLiteColumn => imports.id),
     createdAt: createdAt(),
   },
   (t) => [index("batches_approved_idx").on(t.approvedOn)],
@@ -98,6 +109,8 @@ export const parcels = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
+    // The ledger import that registered it (undoing the import removes it while it has not moved since).
+    importId: integer("import_id").references((): AnySQLiteColumn => imports.id),
   },
   (t) => [
     uniqueIndex("parcels_code_uq").on(t.code),
@@ -149,6 +162,8 @@ export const parcelEvents = sqliteTable(
     requestHash: text("request_hash"),
     // The response first given for an idempotent request, replayed verbatim.
     response: text("response"),
+    // Set on the events a ledger import wrote to rebuild the parcel's history.
+    importId: integer("import_id").references((): AnySQLiteColumn => imports.id),
   },
   (t) => [
     index("events_parcel_idx").on(t.parcelId, t.id),
@@ -452,3 +467,67 @@ export type ProjectEvent = typeof projectEvents.$inferSelect;
 export type ProblemRow = typeof problems.$inferSelect;
 export type ProblemEvent = typeof problemEvents.$inferSelect;
 export type WeeklyReview = typeof weeklyReviews.$inferSelect;
+
+// 台账导入: every upload checked, with who, when, the file and the result (migration 0034). `report`
+// holds a refused dry run's problems (JSON) for the download; the log is never deleted (trigger).
+export const imports = sqliteTable(
+  "imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    fileName: text("file_name").notNull(),
+    fileKind: text("file_kind").notNull(),
+    encoding: text("encoding"),
+    sheet: text("sheet"),
+    rowCount: integer("row_count").notNull(),
+    batchCount: integer("batch_count").notNull().default(0),
+    status: text("status", { enum: ["refused", "staged", "published", "undone"] }).notNull(),
+    report: text("report"),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    undoneBy: integer("undone_by").references(() => users.id),
+    undoneAt: text("undone_at"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("imports_created").on(t.id)],
+);
+
+// One staged ledger row: its registration, final columns and events as JSON, published set-based.
+export const importRows = sqliteTable(
+  "import_rows",
+  {
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
+    rowNo: integer("row_no").notNull(),
+    payload: text("payload").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNo] })],
+);
+
+// Batches a ledger names that the database lacks: the publish creates them.
+export const importBatches = sqliteTable(
+  "import_batches",
+  {
+    importId: integer("import_id")
+      .notNull()
+      .references(() => imports.id),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["urban", "standalone", "linked"] }).notNull(),
+    docNo: text("doc_no"),
+    approvedOn: text("approved_on"),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.name] })],
+);
+
+// A header row's mapping chosen by an officer, remembered for the next file with the same headers.
+export const importMappings = sqliteTable("import_mappings", {
+  signature: text("signature").primaryKey(),
+  mapping: text("mapping").notNull(),
+  updatedBy: integer("updated_by")
+    .notNull()
+    .references(() => users.id),
+  updatedAt: text("updated_at").notNull(),
+});
+export type Import = typeof imports.$inferSelect;

@@ -40,6 +40,7 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "PATCH /api/v1/users/:id": ADMINS,
   "GET /": EVERYONE,
   "GET /parcels": EVERYONE,
+  "GET /parcels/export.csv": EVERYONE,
   "GET /parcels/new": EDITORS,
   "POST /parcels": EDITORS,
   "GET /parcels/:id": EVERYONE,
@@ -97,6 +98,11 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "GET /reviews/weekly/export.csv": EVERYONE,
   "GET /reviews/weekly/export.xlsx": EVERYONE,
   "GET /api/v1/reviews/weekly": EVERYONE,
+  "GET /import": EDITORS,
+  "POST /import": EDITORS,
+  "POST /import/:id/commit": EDITORS,
+  "POST /import/:id/undo": EDITORS,
+  "GET /import/:id/report.csv": EDITORS,
 };
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */

@@ -9,6 +9,7 @@ import { projects } from "./projects";
 import { targets } from "./targets";
 import { idleLand } from "./idle-land";
 import { reviews } from "./reviews";
+import { imports } from "./imports";
 
 export type Lang = "zh-CN" | "en";
 /** A catalogue part: key → [中文, English]. `{name}` placeholders are filled from params. */
@@ -27,6 +28,7 @@ const CATALOGUE: Catalogue = {
   ...targets,
   ...idleLand,
   ...reviews,
+  ...imports,
 };
 
 /** The message for `key` in `lang`; an unknown key shows itself so a gap is visible, never blank. */

@@ -10,6 +10,8 @@ import { parcelDelayPages } from "./delay-page";
 import { REGISTER_ALIASES, REGISTER_FIELDS, registerBody } from "./form";
 import { PARCEL_LIST_DEFAULTS, parseListQuery } from "./list-query";
 import { parcelListPage, parcelListQuery } from "./queries";
+import { ledgerCsvStream } from "./export";
+import { t } from "../i18n";
 import { registerParcel } from "./writes";
 import { emptyForm } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
@@ -35,6 +37,16 @@ export const parcelPages = new Hono<AppEnv>()
     // The issue's own message when there is one worth naming (a search too long for the store).
     const notice = q.ok ? null : q.issues.some((i) => i.code === "search_too_long") ? "field.search_too_long" : "";
     return c.html(<ParcelsPage {...rows} values={values} badQuery={!q.ok} notice={notice} />, status);
+  })
+  // The filtered list as a ledger CSV with the import's headers (export → import reproduces it), streamed.
+  .get("/export.csv", async (c) => {
+    const q = parseListQuery(c.req.query());
+    const { db } = await authorize(c);
+    if (!q.ok) return c.text(t(c.get("lang"), "error.bad_request"), 400);
+    return c.body(ledgerCsvStream(db, q.filter), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="parcels-${c.get("today")}.csv"; filename*=UTF-8''${encodeURIComponent(`地块台账-${c.get("today")}.csv`)}`,
+    });
   })
   .get("/new", async (c) => {
     const {

@@ -26,7 +26,7 @@ export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 export const MAX_SEARCH_BYTES = 48;
 export const searchFits = (q: string) => new TextEncoder().encode(likeEscape(q)).length <= MAX_SEARCH_BYTES;
 
-function filterWhere(f: ParcelFilter): SQL[] {
+export function filterWhere(f: ParcelFilter): SQL[] {
   const where: SQL[] = [];
   if (f.state) where.push(eq(parcels.state, f.state));
   if (f.town) where.push(eq(parcels.town, f.town));
@@ -43,7 +43,10 @@ function filterWhere(f: ParcelFilter): SQL[] {
 }
 
 // Aliased: in a batch D1 answers rows as objects, where the parcel's and the batch's "name" would collide.
-const withBatchName = { ...getTableColumns(parcels), batchName: sql<string | null>`${batches.name}`.as("batch_name") };
+export const withBatchName = {
+  ...getTableColumns(parcels),
+  batchName: sql<string | null>`${batches.name}`.as("batch_name"),
+};
 
 /** One page of parcels newest first, by keyset on id (`cursor` = the last id shown), plus one row to tell if more follow. */
 export function parcelListQuery(db: Db, f: ParcelFilter, limit: number, cursor?: number) {

@@ -38,6 +38,11 @@ export function ParcelRows(props: RowsProps) {
     );
   return (
     <>
+      <p class="list-actions">
+        <a href={listHref(filter).replace(/^\/parcels/, "/parcels/export.csv")} download>
+          {ctx.t("pp.list.exportCsv")}
+        </a>
+      </p>
       <div class="table-wrap">
         <table>
           <caption class="muted">{ctx.t("pp.list.caption")}</caption>
