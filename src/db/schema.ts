@@ -122,8 +122,28 @@ export const parcels = sqliteTable(
       sql`min(coalesce(${t.suppliedOn}, '9999-12-31'), coalesce(${t.withdrawnOn}, '9999-12-31'))`,
       t.approvedOn,
     ),
-    // The idle-land list: not yet started (started_on NULL) in supply order, or started after a past D.
-    index("parcels_unstarted_idx").on(t.startedOn, t.suppliedOn),
+    // The idle-land list: not yet started (started_on NULL) in supply order, or started after a past D; it
+    // carries what the idle totals sum, so they read no parcel row (migration 0019).
+    index("parcels_unstarted_idx").on(
+      t.startedOn,
+      t.suppliedOn,
+      t.id,
+      t.agreedStartOn,
+      t.originalAgreedStartOn,
+      t.town,
+      t.areaM2,
+      t.priceYuan,
+    ),
+    // Start and completion rates: every column they compare, so they read the index alone.
+    index("parcels_use_rates_idx").on(
+      t.suppliedOn,
+      t.agreedStartOn,
+      t.originalAgreedStartOn,
+      t.startedOn,
+      t.agreedCompletionOn,
+      t.completedOn,
+      t.areaM2,
+    ),
   ],
 );
 
