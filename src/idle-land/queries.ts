@@ -117,7 +117,10 @@ export function idleTotalsQuery(db: Db, f: IdleFilter) {
   const u = open.unionAll(late).as("u");
   const s = sql`${u.agreedStartOn}`;
   const levels = levelStartRanges(f.asOf, IDLE_RULES);
-  const fee = sql`((${u.priceYuan} * ${IDLE_RULES.idleFeePercent} + 5000) / 10000)`;
+  // Integer arithmetic as domain/idle-land.ts idleFeeWan: the percent inlined (a bound number may arrive as a
+  // REAL and turn the division into a fraction), the quotient cut to whole hundreds of 元.
+  const pct = sql.raw(String(Math.trunc(IDLE_RULES.idleFeePercent)));
+  const fee = sql`CAST((${u.priceYuan} * ${pct} + 5000) / 10000 AS INTEGER)`;
   const cols: Record<string, SQL<number>> = { count: sql<number>`count(*)` };
   for (const level of IDLE_LEVELS) {
     const cond = startIn(s, levels[level]);
