@@ -12,3 +12,7 @@ CREATE INDEX `parcels_unstarted_idx` ON `parcels` (`started_on`, `supplied_on`, 
 -- parcels_use_rates_idx: start and completion rates sum over every supply by E; this index covers the columns
 -- they compare, so the rates read the index alone.
 CREATE INDEX `parcels_use_rates_idx` ON `parcels` (`supplied_on`, `agreed_start_on`, `original_agreed_start_on`, `started_on`, `agreed_completion_on`, `completed_on`, `area_m2`);
+--> statement-breakpoint
+-- parcels_unstarted_start_idx: the idle-land early warnings, unstarted parcels whose agreed start is still ahead,
+-- nearest first (src/idle-land/queries.ts warningGroupQuery).
+CREATE INDEX `parcels_unstarted_start_idx` ON `parcels` (`started_on`, `agreed_start_on`);

@@ -134,6 +134,8 @@ export const parcels = sqliteTable(
       t.areaM2,
       t.priceYuan,
     ),
+    // The early warnings: unstarted parcels whose agreed start is still ahead, nearest first.
+    index("parcels_unstarted_start_idx").on(t.startedOn, t.agreedStartOn),
     // Start and completion rates: every column they compare, so they read the index alone.
     index("parcels_use_rates_idx").on(
       t.suppliedOn,

@@ -14,6 +14,7 @@ import {
   overdueCompletionCountQuery,
   overdueCompletionQuery,
   useRatesQuery,
+  warningGroupQuery,
   type IdleCursor,
   type IdleFilter,
   type LateCursor,
@@ -105,7 +106,7 @@ function listStarts(a: IdleAsk): StartRange | undefined {
 /** The page's reads, in the authorize batch: one D1 round trip. */
 export const idleReads = (db: Db, a: IdleAsk) => {
   const f: IdleFilter = { asOf: a.asOf, town: a.town, starts: listStarts(a) };
-  const group = (range: StartRange) => idleListQuery(db, { asOf: a.asOf, town: a.town, starts: range }, GROUP_CAP - 1);
+  const group = (range: StartRange) => warningGroupQuery(db, a.asOf, a.town, range, GROUP_CAP);
   const [w0, w1, w2] = warningStartRanges(a.asOf).map((w) => group(w.range));
   return [
     idleListQuery(db, f, IDLE_PAGE, a.before ?? a.cursor, a.before !== undefined),

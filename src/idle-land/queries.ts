@@ -105,6 +105,33 @@ export function idleListQuery(db: Db, f: IdleFilter, limit: number, cursor?: Idl
 }
 
 /**
+ * The first parcels of an early-warning group on D (agreed start in force S within `range`), nearest agreed start
+ * first. Delays only ever move the start later, so S > range.after needs the row's present agreed start to be
+ * later too: both arms read only that range of parcels_unstarted_start_idx — the parcels whose start is still
+ * ahead — instead of every unstarted parcel.
+ */
+export function warningGroupQuery(db: Db, asOf: string, town: string | undefined, range: StartRange, limit: number) {
+  const after = range.after ?? "0000-01-01";
+  const s = agreedStartAsOf(asOf);
+  const filter = sql`${parcels.suppliedOn} <= ${asOf} AND ${startIn(s, range)}${town === undefined ? sql`` : sql` AND ${parcels.town} = ${town}`}`;
+  const cols = { ...idleColumns(asOf), agreedStartNow: col<string>(sql`${parcels.agreedStartOn}`, "agreed_start_now") };
+  // Named for the same reason as the list: without statistics SQLite might walk another index to avoid a sort.
+  const byStart = sql`${parcels} INDEXED BY parcels_unstarted_start_idx`;
+  const open = db
+    .select(cols)
+    .from(byStart)
+    .where(sql`${parcels.startedOn} IS NULL AND ${parcels.agreedStartOn} > ${after} AND ${filter}`);
+  const late = db
+    .select(cols)
+    .from(byStart)
+    .where(sql`${parcels.startedOn} > ${asOf} AND +${parcels.agreedStartOn} > ${after} AND ${filter}`);
+  return open
+    .unionAll(late)
+    .orderBy(sql`agreed_start_now`, sql`id`)
+    .limit(limit);
+}
+
+/**
  * The idle list's totals on D in SQL, over every supplied-not-started parcel of the town filter: count, area
  * and idle fee (20% of the price in 0.01 万元 per parcel, summed) per level, the parcels without a level yet,
  * the count of each early-warning group, and `listCount` — the rows under the list's own filter. One row.

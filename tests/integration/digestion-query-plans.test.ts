@@ -37,6 +37,10 @@ const ARMS: [RegExp, RegExp][] = [
     /^SEARCH parcels USING (COVERING )?INDEX parcels_unstarted_idx \(started_on=\? AND supplied_on[<>]\?/,
     /^SEARCH parcels USING (COVERING )?INDEX parcels_unstarted_idx \(started_on>\?\)/,
   ],
+  [
+    /^SEARCH parcels USING INDEX parcels_unstarted_start_idx \(started_on=\? AND agreed_start_on>\?\)/,
+    /^SEARCH parcels USING INDEX parcels_unstarted_start_idx \(started_on>\?\)/,
+  ],
 ];
 function mergedProblem(plan: string[]): string | null {
   const right = plan.indexOf("RIGHT");
