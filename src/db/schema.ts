@@ -130,6 +130,35 @@ export const parcels = sqliteTable(
     index("parcels_supplied_idx").on(t.suppliedOn, t.startedOn),
     // 逾期未竣工: started parcels past their agreed completion.
     index("parcels_agreed_completion_idx").on(t.agreedCompletionOn, t.startedOn, t.completedOn),
+    // The digestion work list: the day a parcel left the stock (FAR while in it), then its approval (migration 0019).
+    index("parcels_stock_idx").on(
+      sql`min(coalesce(${t.suppliedOn}, '9999-12-31'), coalesce(${t.withdrawnOn}, '9999-12-31'))`,
+      t.approvedOn,
+    ),
+    // The idle-land list: not yet started (started_on NULL) in supply order, or started after a past D; it
+    // carries what the idle totals sum, so they read no parcel row (migration 0019).
+    index("parcels_unstarted_idx").on(
+      t.startedOn,
+      t.suppliedOn,
+      t.id,
+      t.agreedStartOn,
+      t.originalAgreedStartOn,
+      t.town,
+      t.areaM2,
+      t.priceYuan,
+    ),
+    // The early warnings: unstarted parcels whose agreed start is still ahead, nearest first.
+    index("parcels_unstarted_start_idx").on(t.startedOn, t.agreedStartOn),
+    // Start and completion rates: every column they compare, so they read the index alone.
+    index("parcels_use_rates_idx").on(
+      t.suppliedOn,
+      t.agreedStartOn,
+      t.originalAgreedStartOn,
+      t.startedOn,
+      t.agreedCompletionOn,
+      t.completedOn,
+      t.areaM2,
+    ),
   ],
 );
 
@@ -182,6 +211,22 @@ export const chainTotals = sqliteTable("chain_totals", {
   count: integer("count").notNull().default(0),
   areaM2: integer("area_m2").notNull().default(0),
 });
+
+// 批而未供 by the day each approval left the stock (supply or withdrawal; 9999-12-31 while still in it), its
+// approval date, town and batch (0 = none): count and area. Stock on D = approved_on <= D < left_on, so as-of
+// digestion figures read only the groups that left after D. Kept by triggers on parcels (migration digestion_stock).
+export const digestionStock = sqliteTable(
+  "digestion_stock",
+  {
+    leftOn: text("left_on").notNull(),
+    approvedOn: text("approved_on").notNull(),
+    town: text("town").notNull(),
+    batchId: integer("batch_id").notNull(),
+    count: integer("count").notNull(),
+    areaM2: integer("area_m2").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.leftOn, t.approvedOn, t.town, t.batchId] })],
+);
 
 // Running figures per batch (docs/PRODUCT.md §4), one row per batch. Triggers on parcels keep it in step with
 // every parcel write (migration batch_totals_triggers), so batch lists read one row per batch

@@ -38,6 +38,18 @@ const stateOn = (p: { approvedOn: string; acquiredOn: string | null; reservedOn:
 const byBatchId = (a: { batchId: number | null }, b: { batchId: number | null }) =>
   a.batchId === b.batchId ? 0 : a.batchId === null ? 1 : b.batchId === null ? -1 : a.batchId - b.batchId;
 
+type WorkRow = Results[4][number];
+
+/** Work-list rows as shown: areas in every unit and the approval's lapse level on D. */
+export const workItems = (rows: readonly WorkRow[], asOf: string) =>
+  rows.map((p) => ({
+    ...p,
+    ...areaFields(p.areaM2),
+    lapse: lapseLevel({ state: stateOn(p, asOf), approvedOn: p.approvedOn }, asOf),
+  }));
+
+export type WorkItem = ReturnType<typeof workItems>[number];
+
 /** Everything shown for year Y as of D. */
 export function shapeDigestion(a: Ask, [[f], towns, batchRows, days, work, [target]]: Results) {
   const targetM2 = (target as AnnualTarget | undefined)?.digestionM2 ?? null;
@@ -54,11 +66,7 @@ export function shapeDigestion(a: Ask, [[f], towns, batchRows, days, work, [targ
     const t = towns.find((x) => x.town === town)!;
     return { town, ...tally(t.count, t.areaM2) };
   });
-  const items = work.slice(0, a.limit).map((p) => ({
-    ...p,
-    ...areaFields(p.areaM2),
-    lapse: lapseLevel({ state: stateOn(p, a.asOf), approvedOn: p.approvedOn }, a.asOf),
-  }));
+  const items = workItems(work.slice(0, a.limit), a.asOf);
   const last = items.at(-1);
   return {
     year: a.year,

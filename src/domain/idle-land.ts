@@ -113,3 +113,38 @@ export function delayAllowed(
   if (proposed > delayLimit(originalStartOn, rules)) return "delay_over_limit";
   return null;
 }
+
+/** The latest agreed start S with addYears(S, n) ≤ D: "n years on" has come by D ⇔ S ≤ this day. */
+export function latestStartYearsBefore(d: string, n: number): string {
+  let s = addYears(d, -n);
+  while (addYears(s, n) > d) s = addDays(s, -1);
+  while (addYears(addDays(s, 1), n) <= d) s = addDays(s, 1);
+  return s;
+}
+
+/** An interval of agreed starts (after, upTo]; after null = unbounded below. */
+export type StartRange = { after: string | null; upTo: string };
+
+/**
+ * For each level, the agreed starts S that have it on D: idleLevel(S, D) = level ⇔ after < S ≤ upTo. So SQL
+ * compares S with four dates instead of doing calendar arithmetic per row (29 Feb + 1 year = 28 Feb here).
+ */
+export function levelStartRanges(d: string, rules: IdleRules = IDLE_RULES): Record<IdleLevel, StartRange> {
+  const recoveryBy = latestStartYearsBefore(d, rules.recoveryYears);
+  const feeBy = latestStartYearsBefore(d, rules.idleFeeYears);
+  return {
+    recovery: { after: null, upTo: recoveryBy },
+    idle_fee: { after: recoveryBy, upTo: feeBy },
+    overdue: { after: feeBy, upTo: d },
+    due_soon: { after: d, upTo: addDays(d, rules.dueSoonDays) },
+  };
+}
+
+/** For each early-warning group (nearest first), the agreed starts in it on D: warningGroup(S, D) = days ⇔ S in the range. */
+export function warningStartRanges(d: string, rules: IdleRules = IDLE_RULES): { days: number; range: StartRange }[] {
+  const days = [...rules.warningDays].sort((a, b) => a - b);
+  return days.map((n, i) => ({
+    days: n,
+    range: { after: addDays(d, i === 0 ? 0 : days[i - 1]), upTo: addDays(d, n) },
+  }));
+}

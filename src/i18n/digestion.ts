@@ -45,6 +45,7 @@ export const digestion: Catalogue = {
   "dig.byTownRanked": ["存量按镇（街道）排名", "Stock by town, ranked"],
   "dig.byBatch": ["存量按批次", "Stock by batch"],
   "dig.noBatch": ["未关联批次", "No batch"],
+  "dig.otherBatches": ["其余 {n} 个批次", "{n} other batches"],
   "dig.count": ["宗数", "Parcels"],
   "dig.areaMuHa": ["面积（亩 / 公顷）", "Area (mu / ha)"],
   "dig.stockEmpty": ["当日没有批而未供存量。", "No approved-unsupplied stock on this date."],

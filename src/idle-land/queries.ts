@@ -1,7 +1,9 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { parcels } from "../db/schema";
 import { named } from "../digestion/queries";
+import { IDLE_LEVELS, levelStartRanges, warningStartRanges, type StartRange } from "../domain/idle-land";
+import { IDLE_RULES } from "../domain/idle-rules";
 
 // The idle-land feature's read API (供而未用 / 闲置土地 docs/PRODUCT.md §6): statement builders for the authorize
 // batch. As of D, reached-by-D is the row's date column ≤ D (docs/ARCHITECTURE.md "As-of"); the agreed start is
@@ -28,6 +30,137 @@ export function agreedStartAsOf(d: string) {
 
 const suppliedNotStarted = (d: string) =>
   sql`${parcels.suppliedOn} <= ${d} AND coalesce(${parcels.startedOn}, ${FAR}) > ${d}`;
+
+// Every column as SQL: the arms read FROM "parcels" INDEXED BY …, which drizzle does not see as the table.
+const col = <T>(c: SQL.Aliased<T> | SQL<T>, name: string) => sql<T>`${c}`.as(name);
+const idleColumns = (asOf: string) => ({
+  id: col<number>(sql`${parcels.id}`, "id"),
+  code: col<string>(sql`${parcels.code}`, "code"),
+  name: col<string>(sql`${parcels.name}`, "name"),
+  town: col<string>(sql`${parcels.town}`, "town"),
+  areaM2: col<number>(sql`${parcels.areaM2}`, "area_m2"),
+  priceYuan: col<number | null>(sql`${parcels.priceYuan}`, "price_yuan"),
+  suppliedOn: col<string>(sql`${parcels.suppliedOn}`, "supplied_on"),
+  agreedStartOn: agreedStartAsOf(asOf).as("agreed_start_as_of"),
+  originalAgreedStartOn: col<string | null>(
+    sql`coalesce(${parcels.originalAgreedStartOn}, ${parcels.agreedStartOn})`,
+    "original_start",
+  ),
+});
+
+/** S within (after, upTo]. */
+const startIn = (s: SQL, r: StartRange) =>
+  r.after === null ? sql`${s} <= ${r.upTo}` : sql`(${s} > ${r.after} AND ${s} <= ${r.upTo})`;
+
+/** What narrows the idle list: the town, and the agreed starts of a level or an early-warning group. */
+export type IdleFilter = { asOf: string; town?: string; starts?: StartRange };
+
+/** Keyset position in the idle list: the supply date and id of a row shown. */
+export type IdleCursor = { suppliedOn: string; id: number };
+
+/**
+ * The supplied-not-started parcels on D in two arms on parcels_unstarted_idx: not started today (started_on
+ * NULL, walked in (supplied_on, id) order) and started after D (a range, the only rows sorted; none when D is
+ * today). `extra` narrows both arms; "+supplied_on" keeps the second arm on its started_on range.
+ */
+function idleArms<C extends Partial<ReturnType<typeof idleColumns>>>(
+  db: Db,
+  f: IdleFilter,
+  cols: C,
+  extra: (supplied: SQL) => SQL,
+) {
+  const town = f.town === undefined ? sql`` : sql` AND ${parcels.town} = ${f.town}`;
+  const starts = f.starts ? sql` AND ${startIn(agreedStartAsOf(f.asOf), f.starts)}` : sql``;
+  const supplied = sql`${parcels.suppliedOn}`;
+  const unary = sql`+${parcels.suppliedOn}`;
+  // Named: without statistics SQLite would rather walk a supply-date index over every supply than sort nothing.
+  const unstarted = sql`${parcels} INDEXED BY parcels_unstarted_idx`;
+  return [
+    db
+      .select(cols)
+      .from(unstarted)
+      .where(sql`${parcels.startedOn} IS NULL AND ${supplied} <= ${f.asOf}${town}${starts}${extra(supplied)}`),
+    db
+      .select(cols)
+      .from(unstarted)
+      .where(sql`${parcels.startedOn} > ${f.asOf} AND ${unary} <= ${f.asOf}${town}${starts}${extra(unary)}`),
+  ] as const;
+}
+
+/**
+ * One page of the idle list, in supply order (then id): after `cursor`, or — `back` — the page before it (rows
+ * come newest first then; the caller reverses them). limit + 1 rows tell whether another page follows.
+ */
+export function idleListQuery(db: Db, f: IdleFilter, limit: number, cursor?: IdleCursor, back = false) {
+  const [open, late] = idleArms(db, f, idleColumns(f.asOf), (supplied) =>
+    cursor
+      ? sql` AND (${supplied}, ${parcels.id}) ${sql.raw(back ? "<" : ">")} (${cursor.suppliedOn}, ${cursor.id})`
+      : sql``,
+  );
+  const dir = sql.raw(back ? "DESC" : "ASC");
+  return open
+    .unionAll(late)
+    .orderBy(sql`supplied_on ${dir}`, sql`id ${dir}`)
+    .limit(limit + 1);
+}
+
+/**
+ * The first parcels of an early-warning group on D (agreed start in force S within `range`), nearest agreed start
+ * first. Delays only ever move the start later, so S > range.after needs the row's present agreed start to be
+ * later too: both arms read only that range of parcels_unstarted_start_idx — the parcels whose start is still
+ * ahead — instead of every unstarted parcel.
+ */
+export function warningGroupQuery(db: Db, asOf: string, town: string | undefined, range: StartRange, limit: number) {
+  const after = range.after ?? "0000-01-01";
+  const s = agreedStartAsOf(asOf);
+  const filter = sql`${parcels.suppliedOn} <= ${asOf} AND ${startIn(s, range)}${town === undefined ? sql`` : sql` AND ${parcels.town} = ${town}`}`;
+  const cols = { ...idleColumns(asOf), agreedStartNow: col<string>(sql`${parcels.agreedStartOn}`, "agreed_start_now") };
+  // Named for the same reason as the list: without statistics SQLite might walk another index to avoid a sort.
+  const byStart = sql`${parcels} INDEXED BY parcels_unstarted_start_idx`;
+  const open = db
+    .select(cols)
+    .from(byStart)
+    .where(sql`${parcels.startedOn} IS NULL AND ${parcels.agreedStartOn} > ${after} AND ${filter}`);
+  const late = db
+    .select(cols)
+    .from(byStart)
+    .where(sql`${parcels.startedOn} > ${asOf} AND +${parcels.agreedStartOn} > ${after} AND ${filter}`);
+  return open
+    .unionAll(late)
+    .orderBy(sql`agreed_start_now`, sql`id`)
+    .limit(limit);
+}
+
+/**
+ * The idle list's totals on D in SQL, over every supplied-not-started parcel of the town filter: count, area
+ * and idle fee (20% of the price in 0.01 万元 per parcel, summed) per level, the parcels without a level yet,
+ * the count of each early-warning group, and `listCount` — the rows under the list's own filter. One row.
+ */
+export function idleTotalsQuery(db: Db, f: IdleFilter) {
+  const c = idleColumns(f.asOf);
+  // Only what the sums need: parcels_unstarted_idx covers these columns, so no parcel row is read.
+  const summed = { areaM2: c.areaM2, priceYuan: c.priceYuan, agreedStartOn: c.agreedStartOn };
+  const [open, late] = idleArms(db, { asOf: f.asOf, town: f.town }, summed, () => sql``);
+  const u = open.unionAll(late).as("u");
+  const s = sql`${u.agreedStartOn}`;
+  const levels = levelStartRanges(f.asOf, IDLE_RULES);
+  // Integer arithmetic as domain/idle-land.ts idleFeeWan: the percent inlined (a bound number may arrive as a
+  // REAL and turn the division into a fraction), the quotient cut to whole hundreds of 元.
+  const pct = sql.raw(String(Math.trunc(IDLE_RULES.idleFeePercent)));
+  const fee = sql`CAST((${u.priceYuan} * ${pct} + 5000) / 10000 AS INTEGER)`;
+  const cols: Record<string, SQL<number>> = { count: sql<number>`count(*)` };
+  for (const level of IDLE_LEVELS) {
+    const cond = startIn(s, levels[level]);
+    cols[`${level}Count`] = sql<number>`coalesce(sum(${cond}), 0)`;
+    cols[`${level}M2`] = sql<number>`coalesce(sum((${cond}) * ${u.areaM2}), 0)`;
+    if (level === "idle_fee" || level === "recovery")
+      cols[`${level}FeeHundreds`] = sql<number>`coalesce(sum((${cond}) * ${fee}), 0)`;
+  }
+  for (const w of warningStartRanges(f.asOf, IDLE_RULES))
+    cols[`warn${w.days}`] = sql<number>`coalesce(sum(${startIn(s, w.range)}), 0)`;
+  cols.listCount = f.starts ? sql<number>`coalesce(sum(${startIn(s, f.starts)}), 0)` : sql<number>`count(*)`;
+  return db.select(named(cols)).from(u);
+}
 
 /** Every parcel supplied and not started on D, with its agreed start in force on D; levels are the domain's. */
 export function idleCandidatesQuery(db: Db, asOf: string) {
@@ -79,8 +212,25 @@ export function useRatesQuery(db: Db, e: string) {
     .where(sql`${parcels.suppliedOn} <= ${e}`);
 }
 
+const lateCompletion = (asOf: string) =>
+  sql`${parcels.agreedCompletionOn} <= ${asOf} AND ${parcels.startedOn} <= ${asOf} AND coalesce(${parcels.completedOn}, ${FAR}) > ${asOf}`;
+
+/** How many parcels are 逾期未竣工 on D (on parcels_agreed_completion_idx, no table read). */
+export function overdueCompletionCountQuery(db: Db, asOf: string) {
+  return db
+    .select({ count: sql<number>`count(*)` })
+    .from(parcels)
+    .where(lateCompletion(asOf));
+}
+
+/** Keyset position in 逾期未竣工: the agreed completion and id of the last row shown. */
+export type LateCursor = { agreedCompletionOn: string; id: number };
+
 /** 逾期未竣工: started by D, not completed by D, agreed completion on or before D; longest late first. */
-export function overdueCompletionQuery(db: Db, asOf: string, limit = 200) {
+export function overdueCompletionQuery(db: Db, asOf: string, limit = 200, cursor?: LateCursor) {
+  const after = cursor
+    ? sql` AND (${parcels.agreedCompletionOn}, ${parcels.id}) > (${cursor.agreedCompletionOn}, ${cursor.id})`
+    : sql``;
   return db
     .select({
       id: parcels.id,
@@ -92,9 +242,7 @@ export function overdueCompletionQuery(db: Db, asOf: string, limit = 200) {
       agreedCompletionOn: sql<string>`${parcels.agreedCompletionOn}`,
     })
     .from(parcels)
-    .where(
-      sql`${parcels.agreedCompletionOn} <= ${asOf} AND ${parcels.startedOn} <= ${asOf} AND coalesce(${parcels.completedOn}, ${FAR}) > ${asOf}`,
-    )
+    .where(sql`${lateCompletion(asOf)}${after}`)
     .orderBy(parcels.agreedCompletionOn, parcels.id)
     .limit(limit);
 }

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { parcelAt } from "../chain-fixtures";
 import { call, session } from "../helpers";
@@ -59,5 +60,30 @@ describe("/digestion page", () => {
     expect(text).toContain(",'=HYPERLINK(1),");
     expect(text).toContain("2023-01-10,12.50,0.8333");
     expect(p.id).toBeGreaterThan(0);
+  });
+});
+
+describe("/digestion by batch on the page", () => {
+  it("charts the 29 largest batches and sums the others in one bar; the API lists every batch", async () => {
+    // 32 batches, each with one approved parcel of 1000 + i m² (approved 2023-02-01, in the stock on 2023-06-30).
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 32)
+       INSERT INTO batches (name, kind) SELECT 'BB批次' || i, 'urban' FROM n`,
+    ).run();
+    await env.DB.prepare(
+      `INSERT INTO parcels (code, name, town, land_use, origin, area_m2, state, version, batch_id, approved_on)
+       SELECT 'BB-' || b.id, '批次图地块', '凤桥镇', 'industrial', 'collective', 1000 + b.id, 'approved', 2, b.id, '2023-02-01'
+       FROM batches b WHERE b.name LIKE 'BB批次%'`,
+    ).run();
+    const viewer = await browser("viewer");
+    const api = (await (await viewer.api.json("GET", "/api/v1/digestion?year=2023&asOf=2023-06-30")).json()) as {
+      byBatch: unknown[];
+    };
+    expect(api.byBatch.length).toBeGreaterThanOrEqual(32);
+    const html = await (await viewer.get("/digestion?year=2023&asOf=2023-06-30")).text();
+    const caption = (await select(html, "table caption")).find((c) => c.text === "存量按批次");
+    expect(caption).toBeDefined();
+    // Every batch with stock beyond the 29 largest is summed: L − 29 others.
+    expect(html).toContain(`其余 ${api.byBatch.length - 29} 个批次`);
   });
 });

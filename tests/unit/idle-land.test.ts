@@ -7,9 +7,13 @@ import {
   idleFeeWan,
   idleLevel,
   idleStatus,
+  latestStartYearsBefore,
+  levelStartRanges,
   nextThreshold,
   warningGroup,
+  warningStartRanges,
 } from "../../src/domain/idle-land";
+import { addDays } from "../../src/domain/dates";
 import { IDLE_RULES } from "../../src/domain/idle-rules";
 
 // Each case: [D, level, warning group]. Dates worked out by hand from S.
@@ -211,5 +215,50 @@ describe("government-cause delay: later than now, at most one year after the ori
     // Delayed from 2023-06-15 to 2024-03-01: on 2024-02-01 (29 days to go) the parcel is due_soon again.
     expect(idleLevel(original, "2024-02-01")).toBe("overdue");
     expect(idleLevel("2024-03-01", "2024-02-01")).toBe("due_soon");
+  });
+});
+
+describe("the agreed starts each level and warning group holds on D (what SQL compares with)", () => {
+  it("the latest start whose n-th anniversary has come by D, 29 February included", () => {
+    // addYears(2024-03-01, 1) = 2025-03-01 ≤ D; 2024-03-02 would come on 2025-03-02.
+    expect(latestStartYearsBefore("2025-03-01", 1)).toBe("2024-03-01");
+    // 29 Feb 2024 + 1 year = 28 Feb 2025: on the day; 1 March 2024 only on 1 March 2025.
+    expect(latestStartYearsBefore("2025-02-28", 1)).toBe("2024-02-29");
+    // The day before: 28 Feb 2024 + 1 year = 28 Feb 2025 > 27 Feb, so 27 Feb 2024.
+    expect(latestStartYearsBefore("2025-02-27", 1)).toBe("2024-02-27");
+  });
+
+  it("levels as (after, upTo] ranges of S on 2025-03-01", () => {
+    // recovery: S + 2y ≤ D ⇔ S ≤ 2023-03-01; idle_fee: S ≤ 2024-03-01; overdue: S ≤ D; due_soon: S ≤ D + 30 = 03-31.
+    expect(levelStartRanges("2025-03-01")).toEqual({
+      recovery: { after: null, upTo: "2023-03-01" },
+      idle_fee: { after: "2023-03-01", upTo: "2024-03-01" },
+      overdue: { after: "2024-03-01", upTo: "2025-03-01" },
+      due_soon: { after: "2025-03-01", upTo: "2025-03-31" },
+    });
+  });
+
+  it("warning groups as ranges: 1–7, 8–30 and 31–90 days ahead", () => {
+    // D + 7 = 03-08, D + 30 = 03-31, D + 90 = 05-30 (March 31 days, April 30: 30 + 30 + 30).
+    expect(warningStartRanges("2025-03-01")).toEqual([
+      { days: 7, range: { after: "2025-03-01", upTo: "2025-03-08" } },
+      { days: 30, range: { after: "2025-03-08", upTo: "2025-03-31" } },
+      { days: 90, range: { after: "2025-03-31", upTo: "2025-05-30" } },
+    ]);
+  });
+
+  it("agree with idleLevel and warningGroup on the day each range ends and the day after", () => {
+    const d = "2025-02-28";
+    const levels = levelStartRanges(d);
+    for (const [level, r] of Object.entries(levels)) {
+      expect(idleLevel(r.upTo, d)).toBe(level);
+      if (r.after !== null) expect(idleLevel(addDays(r.after, 1), d)).toBe(level);
+    }
+    for (const w of warningStartRanges(d)) {
+      expect(warningGroup(w.range.upTo, d)).toBe(w.days);
+      expect(warningGroup(addDays(w.range.after ?? d, 1), d)).toBe(w.days);
+    }
+    expect(idleLevel(addDays(levels.due_soon.upTo, 1), d)).toBeNull();
+    expect(warningGroup("2025-05-30", d)).toBeNull(); // D + 91 (Feb 28 + 90 = May 29)
   });
 });

@@ -73,6 +73,23 @@ function Progress(props: { ctx: PageCtx; d: Digestion }) {
   );
 }
 
+/** Batches shown in the page's chart: the largest by stock area, the others summed in one bar (the API lists all). */
+export const BATCH_BARS = 30;
+function batchBars(d: Digestion) {
+  const byArea = [...d.byBatch].sort((a, b) => b.areaM2 - a.areaM2);
+  if (byArea.length <= BATCH_BARS) return d.byBatch.map((b) => ({ ...b, rest: 0 }));
+  const shown = new Set(byArea.slice(0, BATCH_BARS - 1));
+  const others = d.byBatch.filter((b) => !shown.has(b));
+  const sum = others.reduce((s, b) => ({ count: s.count + b.count, areaM2: s.areaM2 + b.areaM2 }), {
+    count: 0,
+    areaM2: 0,
+  });
+  return [
+    ...d.byBatch.filter((b) => shown.has(b)).map((b) => ({ ...b, rest: 0 })),
+    { batchId: null, name: null, ...sum, rest: others.length },
+  ];
+}
+
 /** `/digestion`: 批而未供 digestion of year Y as of D (docs/PRODUCT.md §5). */
 export function DigestionPage(props: { ctx: PageCtx; d: Digestion; paged: boolean }) {
   const { ctx, d } = props;
@@ -141,8 +158,8 @@ export function DigestionPage(props: { ctx: PageCtx; d: Digestion; paged: boolea
         title={t("dig.byBatch")}
         labelHead={t("parcel.batch")}
         empty={t("dig.stockEmpty")}
-        bars={d.byBatch.map((b) => ({
-          label: b.name ?? t("dig.noBatch"),
+        bars={batchBars(d).map((b) => ({
+          label: b.rest ? t("dig.otherBatches", { n: b.rest }) : (b.name ?? t("dig.noBatch")),
           count: b.count,
           areaM2: b.areaM2,
           href: b.batchId === null ? undefined : `/batches/${b.batchId}`,

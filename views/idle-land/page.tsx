@@ -1,4 +1,4 @@
-import type { Idle } from "../../src/idle-land/figures";
+import { idleCursorParam, lateCursorParam, type Idle } from "../../src/idle-land/figures";
 import { IDLE_LEVELS, type IdleLevel } from "../../src/domain/idle-land";
 import { DISTRICT_TOWNS } from "../../src/domain/towns";
 import { AreaCell } from "../components/area";
@@ -20,7 +20,12 @@ export function LevelBadge(props: { ctx: PageCtx; level: IdleLevel | null }) {
 
 function Filters(props: { ctx: PageCtx; d: Idle }) {
   const { ctx, d } = props;
-  const f = emptyForm("idle", { asOf: d.asOf, level: d.level ?? "", town: d.town ?? "" });
+  const f = emptyForm("idle", {
+    asOf: d.asOf,
+    level: d.level ?? "",
+    town: d.town ?? "",
+    warning: d.warning === null ? "" : String(d.warning),
+  });
   return (
     <form
       class="filters"
@@ -42,6 +47,14 @@ function Filters(props: { ctx: PageCtx; d: Idle }) {
           name="level"
           placeholder={ctx.t("common.all")}
           options={IDLE_LEVELS.map((l) => [l, ctx.t(`idle.level.${l}`)])}
+        />
+      </Field>
+      <Field f={f} name="warning" label={ctx.t("idle.warningFilter")}>
+        <Select
+          f={f}
+          name="warning"
+          placeholder={ctx.t("common.all")}
+          options={d.warnings.map((w) => [String(w.days), ctx.t("idle.within", { days: w.days })])}
         />
       </Field>
       <Field f={f} name="town" label={ctx.t("parcel.town")}>
@@ -151,24 +164,119 @@ function Parcels(props: { ctx: PageCtx; items: Idle["items"]; caption: string })
   );
 }
 
+/** `/idle-land` with this page's filters, plus any paging parameters. */
+export function idleHref(d: Idle, extra: Record<string, string> = {}, hash = "") {
+  const p = new URLSearchParams({ asOf: d.asOf });
+  if (d.level) p.set("level", d.level);
+  if (d.town) p.set("town", d.town);
+  if (d.warning !== null) p.set("warning", String(d.warning));
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  return `/idle-land?${p}${hash}`;
+}
+
+/** Count, area and idle fee by level: worked out in SQL over every supplied-not-started parcel of the town. */
+function Totals(props: { ctx: PageCtx; d: Idle }) {
+  const { ctx, d } = props;
+  return (
+    <table>
+      <caption>{ctx.t("idle.totals", { n: d.totals.count })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{ctx.t("idle.level")}</th>
+          <th scope="col" class="num">
+            {ctx.t("idle.count")}
+          </th>
+          <th scope="col" class="num">
+            {ctx.t("dig.areaMuHa")}
+          </th>
+          <th scope="col" class="num">
+            {ctx.t("idle.fee")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {d.totals.byLevel.map((l) => (
+          <tr>
+            <th scope="row">
+              <a href={idleHref({ ...d, level: l.level, warning: null }, {}, "#list")}>
+                <LevelBadge ctx={ctx} level={l.level} />
+              </a>
+            </th>
+            <td class="num">{l.count}</td>
+            <AreaCell m2={l.areaM2} />
+            <td class="num">{l.feeWan === null ? "—" : l.feeWan.toFixed(2)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A pager with first, previous and next links (keyset cursors in the URL). */
+function IdlePager(props: {
+  ctx: PageCtx;
+  label: string;
+  first: string | null;
+  prev: string | null;
+  next: string | null;
+}) {
+  const { ctx } = props;
+  if (!props.first && !props.prev && !props.next) return null;
+  return (
+    <nav class="pager" aria-label={props.label}>
+      {props.first && <a href={props.first}>{ctx.t("common.first")}</a>}
+      {props.prev && (
+        <a href={props.prev} rel="prev">
+          {ctx.t("idle.prev")}
+        </a>
+      )}
+      {props.next && (
+        <a href={props.next} rel="next">
+          {ctx.t("common.next")}
+        </a>
+      )}
+    </nav>
+  );
+}
+
 /** `/idle-land`: supplied-but-unused and idle land as of D (docs/PRODUCT.md §6). */
 export function IdleLandPage(props: { ctx: PageCtx; d: Idle }) {
   const { ctx, d } = props;
+  const paged = d.prev !== null || d.next !== null;
+  const late = d.lateNext !== null || d.lateCursor !== null;
   return (
     <Layout ctx={ctx} title={ctx.t("idle.title")}>
       <h1>{ctx.t("idle.heading", { asOf: d.asOf })}</h1>
       <Filters ctx={ctx} d={d} />
       <Rates ctx={ctx} d={d} />
+      <Totals ctx={ctx} d={d} />
       <h2>{ctx.t("idle.warnings")}</h2>
       {d.warnings.map((w) => (
-        <Parcels ctx={ctx} items={w.items} caption={ctx.t("idle.within", { days: w.days })} />
+        <>
+          <Parcels ctx={ctx} items={w.items} caption={ctx.t("idle.withinCount", { days: w.days, n: w.count })} />
+          {w.count > w.items.length && (
+            <p>
+              <a href={idleHref({ ...d, warning: w.days, level: null }, {}, "#list")}>
+                {ctx.t("idle.allN", { n: w.count })}
+              </a>
+            </p>
+          )}
+        </>
       ))}
-      <h2>{ctx.t("idle.all")}</h2>
-      <Parcels ctx={ctx} items={d.items} caption={ctx.t("idle.allCaption", { n: d.items.length })} />
-      <h2>{ctx.t("idle.lateCompletion")}</h2>
+      <h2 id="list">{ctx.t("idle.all")}</h2>
+      <Parcels ctx={ctx} items={d.items} caption={ctx.t("idle.allCaption", { n: d.total })} />
+      <IdlePager
+        ctx={ctx}
+        label={ctx.t("idle.pager")}
+        first={paged && d.prev ? idleHref(d, {}, "#list") : null}
+        prev={d.prev ? idleHref(d, { before: idleCursorParam(d.prev) }, "#list") : null}
+        next={d.next ? idleHref(d, { cursor: idleCursorParam(d.next) }, "#list") : null}
+      />
+      <h2 id="late">{ctx.t("idle.lateCompletion")}</h2>
       {d.overdueCompletion.length ? (
         <div class="table-wrap">
           <table>
+            <caption>{ctx.t("idle.lateCaption", { n: d.overdueCompletionTotal })}</caption>
             <thead>
               <tr>
                 {["parcel.code", "parcel.town", "idle.agreedCompletion"].map((k) => (
@@ -199,6 +307,16 @@ export function IdleLandPage(props: { ctx: PageCtx; d: Idle }) {
         </div>
       ) : (
         <p class="empty">{ctx.t("idle.noLate")}</p>
+      )}
+      {late && (
+        <nav class="pager" aria-label={ctx.t("idle.latePager")}>
+          {d.lateCursor && <a href={idleHref(d, {}, "#late")}>{ctx.t("common.first")}</a>}
+          {d.lateNext && (
+            <a href={idleHref(d, { lateCursor: lateCursorParam(d.lateNext) }, "#late")} rel="next">
+              {d.lateCursor ? ctx.t("common.next") : ctx.t("idle.allN", { n: d.overdueCompletionTotal })}
+            </a>
+          )}
+        </nav>
       )}
     </Layout>
   );
