@@ -159,13 +159,17 @@ export function workListQuery(db: Db, asOf: string, limit: number, cursor?: Work
     .limit(limit + 1);
 }
 
-/** Digested in Y by D per town (the weekly review's ranking): towns with digestion only. */
+/**
+ * Digested in Y by D per town (the weekly review's ranking): towns with digestion only. The groups of the
+ * year-start stock that left between 1 January and D, read on digestion_stock's left_on range.
+ */
 export function digestedByTownQuery(db: Db, q: AsOfYear) {
+  const start = yearStartDay(q.year);
   return db
-    .select({ town: parcels.town, count: sql<number>`count(*)`, areaM2: sql<number>`sum(${parcels.areaM2})` })
-    .from(parcels)
-    .where(sql`${approvedBy(yearStartDay(q.year))} AND ${digestedCond(q)}`)
-    .groupBy(sql`+${parcels.town}`);
+    .select({ town: ds.town, count: sql<number>`sum(${ds.count})`, areaM2: sql<number>`sum(${ds.areaM2})` })
+    .from(ds)
+    .where(sql`${groupInStock(start)} AND ${ds.leftOn} BETWEEN ${`${q.year}-01-01`} AND ${yearCutoff(q.year, q.asOf)}`)
+    .groupBy(ds.town);
 }
 
 /**
