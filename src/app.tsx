@@ -37,6 +37,8 @@ import { targetsApi } from "./targets/api";
 import { targetPages } from "./targets/pages";
 import { idleLandApi } from "./idle-land/api";
 import { idleLandPages } from "./idle-land/pages";
+import { townsApi } from "./towns/api";
+import { townPages } from "./towns/pages";
 import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
@@ -76,6 +78,7 @@ app.route("/idle-land", idleLandPages);
 app.route("/admin", adminUserPages);
 app.route("/admin", adminLogPages);
 app.route("/admin", targetPages);
+app.route("/admin", townPages);
 app.route("/api/v1/session", sessionApi);
 app.route("/api/v1/parcels", parcelsApi);
 app.route("/api/v1/batches", batchesApi);
@@ -87,6 +90,7 @@ app.route("/api/v1/problems", problemsApi);
 app.route("/api/v1/battle-map", battleMapApi);
 app.route("/api/v1/targets", targetsApi);
 app.route("/api/v1/idle-land", idleLandApi);
+app.route("/api/v1/towns", townsApi);
 
 app.notFound(async (c) => {
   if (!isApi(c)) await resolveUser(c);

@@ -47,6 +47,8 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "POST /parcels/:id/moves": EDITORS,
   "POST /parcels/:id/corrections": EDITORS,
   "POST /parcels/:id/delays": EDITORS,
+  "GET /parcels/:id/edit": EDITORS,
+  "POST /parcels/:id/edit": EDITORS,
   "GET /api/v1/parcels": EVERYONE,
   "POST /api/v1/parcels": EDITORS,
   "GET /api/v1/parcels/:id": EVERYONE,
@@ -93,6 +95,12 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "POST /admin/targets": ADMINS,
   "GET /api/v1/targets": EVERYONE,
   "POST /api/v1/targets": ADMINS,
+  "GET /admin/towns": ADMINS,
+  "POST /admin/towns": ADMINS,
+  "POST /admin/towns/:id": ADMINS,
+  "GET /api/v1/towns": EVERYONE,
+  "POST /api/v1/towns": ADMINS,
+  "PATCH /api/v1/towns/:id": ADMINS,
 };
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */

@@ -8,6 +8,8 @@ import { digestion } from "./digestion";
 import { projects } from "./projects";
 import { targets } from "./targets";
 import { idleLand } from "./idle-land";
+import { towns } from "./towns";
+import { parcelEdit } from "./parcel-edit";
 
 export type Lang = "zh-CN" | "en";
 /** A catalogue part: key → [中文, English]. `{name}` placeholders are filled from params. */
@@ -25,6 +27,8 @@ const CATALOGUE: Catalogue = {
   ...projects,
   ...targets,
   ...idleLand,
+  ...towns,
+  ...parcelEdit,
 };
 
 /** The message for `key` in `lang`; an unknown key shows itself so a gap is visible, never blank. */

@@ -14,7 +14,13 @@ const RUNS_PER_FORM_ROUTE = 60;
 export const TEMPLATES: Record<string, Record<string, unknown>> = {
   "POST /api/v1/session": { username: "fuzz-user", password: "fuzz-password-1" },
   "POST /api/v1/parcels": newParcel(),
-  "PATCH /api/v1/parcels/:id": { version: 1, name: "凤桥镇新地块", town: "凤桥镇", area: { value: 3, unit: "ha" } },
+  "PATCH /api/v1/parcels/:id": {
+    reason: "核对后修改",
+    version: 1,
+    name: "凤桥镇新地块",
+    town: "凤桥镇",
+    area: { value: 3, unit: "ha" },
+  },
   "POST /api/v1/parcels/:id/moves": { to: "approved", date: "2023-03-01", version: 1, docNo: "浙土字〔2023〕1号" },
   "POST /api/v1/parcels/:id/corrections": { version: 2, reason: "录入错误" },
   "POST /api/v1/batches": { name: "南湖区2023年度第3批次", kind: "urban", totalArea: { value: 100, unit: "mu" } },
