@@ -3,6 +3,7 @@ import { checkMoveDate, moveKind, STATES, type State } from "./chain";
 import { isIsoDate } from "./dates";
 import { isoDate, MULTILINE, optionalText, positiveId, text } from "./fields";
 import { issuesFromZod, type Issue } from "./issues";
+import { supervisionNo } from "./supervision";
 
 export const SUPPLY_METHODS = ["allocation", "agreement", "tender", "auction", "listing", "lease", "capital"] as const;
 
@@ -30,7 +31,7 @@ const targetFields = {
     priceWan: z.number().nonnegative().max(1e8).optional(),
     agreedStartOn: isoDate,
     agreedCompletionOn: isoDate,
-    supervisionNo: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().length(19).optional()),
+    supervisionNo,
     reason,
   }),
   started: z.object({ permitNo: text(100) }),

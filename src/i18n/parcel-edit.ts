@@ -44,6 +44,10 @@ export const parcelEdit: Catalogue = {
     "将撤销 {date} 的修改，恢复修改前的登记信息",
     "Undoes the edit of {date}, restoring the fields as they were",
   ],
+  "field.supervision_no_format": [
+    "电子监管号应为 16 位（出让合同：6 位行政区代码 + 4 位年份 + 1 个字母 + 5 位顺序号）或 19 位（批准记录：6 位行政区代码 + 4 位年份 + 1 个字母 + 8 位顺序号），所填为 {length} 位或格式不符",
+    "The supervision number has 16 characters (supply contract: 6-digit region code, 4-digit year, a letter, 5-digit serial) or 19 (approval record: the same with an 8-digit serial); this one has {length} or another form",
+  ],
   "field.nothing_changed": ["没有改动：所填内容与现有登记相同", "Nothing changed: the fields are as registered"],
   "error.nothing_changed": ["没有改动", "Nothing changed"],
 };

@@ -50,6 +50,8 @@ export const TEMPLATES: Record<string, Record<string, unknown>> = {
     dueOn: "2023-09-30",
   },
   "PATCH /api/v1/problems/:id": { status: "resolved", resolution: "已拨付", version: 1 },
+  "POST /api/v1/towns": { name: "湘家荡街道" },
+  "PATCH /api/v1/towns/:id": { version: 1, name: "湘家荡街道" },
 };
 
 /** The fields each browser form sends, with plausible values the fuzzer then spoils. */
@@ -106,6 +108,20 @@ export const FORM_TEMPLATES: Record<string, Record<string, string>> = {
   "POST /projects/:id/parcels/leave": { parcelId: "1" },
   "POST /admin/calendar": { year: "2027", holidays: "2027-01-01 2027-02-05", workdays: "", note: "国办发明电" },
   "POST /admin/durations": { milestone: "supply", days: "30", unit: "calendar", note: "实践值", version: "1" },
+  "POST /admin/towns": { name: "湘家荡街道" },
+  "POST /admin/towns/:id": { version: "1", name: "湘家荡街道", action: "rename" },
+  "POST /parcels/:id/edit": {
+    version: "1",
+    name: "凤桥镇新地块",
+    town: "凤桥镇",
+    landUse: "industrial",
+    origin: "collective",
+    areaValue: "1,250.5",
+    areaUnit: "mu",
+    batchId: "",
+    projectId: "",
+    reason: "核对后修改",
+  },
 };
 
 /**

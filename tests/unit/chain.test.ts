@@ -108,9 +108,10 @@ describe("validateMove", () => {
       agreedStartOn: "2023-12-01",
       agreedCompletionOn: "2023-12-01",
     };
+    // 17 characters is neither form (16 for a contract, 19 for an approval record: domain/supervision.ts).
     const short = validateMove(
       { state: "reserved", lastMovedOn: null },
-      { ...supply, supervisionNo: "3304022023B00001" },
+      { ...supply, supervisionNo: "3304022023B000001" },
       today,
     );
     expect(!short.ok && short.issues[0].path).toBe("supervisionNo");
