@@ -68,6 +68,14 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
   }
   const battleMapHtml = await (await fetch(`${base}/battle-map`, { headers: { Cookie: cookie } })).text();
 
+  // The edit form (issue 10 §1) shows every batch and project to choose from: rows shown = its options.
+  const editPath = `/parcels/${withHistory.id}/edit`;
+  const editHtml = await (await fetch(base + editPath, get(editPath).init)).text();
+  const options = (editHtml.match(/<option[\s>]/g) ?? []).length;
+  // The towns list (an admin's page): its towns and the latest changes.
+  const adminCookie = await login(base, "admin");
+  const townsHtml = await (await fetch(`${base}/admin/towns`, { headers: { Cookie: adminCookie } })).text();
+
   return [
     { name: "healthz", kind: "api", rowsShown: null, request: () => ({ path: "/healthz" }) },
     { name: "list first page", kind: "page", rowsShown: tableRows(firstPageHtml), request: () => get("/parcels") },
@@ -90,5 +98,7 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
     { name: "idle-land (API)", kind: "api", rowsShown: null, request: () => get(`/api/v1/idle-land?asOf=${date}`) },
     { name: "battle map", kind: "page", rowsShown: tableRows(battleMapHtml), request: () => get("/battle-map") },
     { name: "project page", kind: "page", rowsShown: 6, request: () => get(`/projects/${projectId}`) },
+    { name: "parcel edit form", kind: "page", rowsShown: options, request: () => get(editPath) },
+    { name: "admin towns", kind: "page", rowsShown: tableRows(townsHtml), request: () => ({ path: "/admin/towns", init: { headers: { Cookie: adminCookie } } }) },
   ];
 }
