@@ -33,7 +33,8 @@ export function moveBody(f: FormValues) {
     note: text(f.note),
   };
   for (const k of isState(f.to) ? MOVE_FIELDS[f.to] : [])
-    body[k] = NUMERIC_MOVE_FIELDS.has(k) ? number(f[k]) : text(f[k]);
+    // The price travels as typed ("1,250.5", "1250.5万元"): the schema reads it and says why it refuses.
+    body[k] = k === "priceWan" ? text(f[k]) : NUMERIC_MOVE_FIELDS.has(k) ? number(f[k]) : text(f[k]);
   return compact(body);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decimal } from "../../src/domain/fields";
 import { parseWith } from "../../src/domain/issues";
 import { parseDecimal } from "../../src/domain/numbers";
+import { validateMove } from "../../src/domain/moves";
 
 describe("parseDecimal (issue 10 §5: numbers as an officer types them)", () => {
   it.each([
@@ -51,5 +52,33 @@ describe("parseDecimal (issue 10 §5: numbers as an officer types them)", () => 
       ok: false,
       issues: [{ path: "_", code: "wrong_unit", params: { unit: "亩", written: "公顷", text: "25.5公顷" } }],
     });
+  });
+});
+
+describe("the supply price (万元) takes numbers as typed", () => {
+  const supply = {
+    to: "supplied" as const,
+    date: "2023-11-01",
+    version: 1,
+    method: "listing",
+    docNo: "出让合同-1",
+    landUser: "某公司",
+    agreedStartOn: "2023-12-01",
+    agreedCompletionOn: "2024-12-01",
+  };
+  const from = { state: "reserved" as const, lastMovedOn: null };
+  it.each([
+    ["1,250.5", 1250.5],
+    ["1250.5万元", 1250.5],
+    ["１２５０.５", 1250.5],
+  ])("%j is %d 万元", (priceWan, value) => {
+    const r = validateMove(from, { ...supply, priceWan }, "2023-12-01");
+    expect(r.ok && r.fields.priceWan).toBe(value);
+  });
+  it("refuses a price in 亩 saying why, and a blank one as required", () => {
+    const wrong = validateMove(from, { ...supply, priceWan: "1250.5亩" }, "2023-12-01");
+    expect(!wrong.ok && wrong.issues.map((i) => i.code)).toEqual(["wrong_unit"]);
+    const blank = validateMove(from, { ...supply, priceWan: " " }, "2023-12-01");
+    expect(!blank.ok && blank.issues.map((i) => i.code)).toEqual(["required"]);
   });
 });
