@@ -34,7 +34,11 @@ describe("parcels join a batch (PATCH /api/v1/parcels/:id, recorded as an edit)"
       events: Record<string, unknown>[];
     };
     expect(detail.events).toEqual([
-      expect.objectContaining({ kind: "edit", version: 2, changes: { batchId: { from: a.id, to: b.id } } }),
+      expect.objectContaining({
+        kind: "edit",
+        version: 2,
+        changes: { batchId: { from: a.id, to: b.id, fromName: a.name, toName: b.name } },
+      }),
     ]);
     // 3 亩 = 2,000 m², now counted under B as planned.
     expect(await (await officer.json("GET", `/api/v1/batches/${b.id}`)).json()).toMatchObject({
