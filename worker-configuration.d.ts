@@ -11,6 +11,7 @@ declare namespace Cloudflare {
 		HTMX_URL: string;
 		BENCH: string;
 		TEST_CLOCK: string;
+		PARCEL_AREA_CEILING_HA: string;
 	}
 }
 interface Env extends Cloudflare.Env {}

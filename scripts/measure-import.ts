@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { DEMO_PASSWORD, prepareLocalDb } from "./bench/local-db";
 import { startLocalWorker } from "./bench/local-worker";
 import { matchHeaders } from "../src/domain/ledger";
+import { DISTRICT_TOWNS } from "../src/domain/towns";
 import { dryRun, findHeaderRow } from "../src/imports/plan";
 import { readLedgerFile } from "../src/imports/read-file";
 
@@ -68,6 +69,7 @@ try {
     today: "2026-12-07",
     existingCodes: new Set(),
     knownBatches: new Set(),
+    towns: DISTRICT_TOWNS,
   });
   const cpu = process.cpuUsage(c0);
   console.log(

@@ -40,6 +40,8 @@ import { idleLandPages } from "./idle-land/pages";
 import { reviewsApi } from "./reviews/api";
 import { reviewPages } from "./reviews/pages";
 import { importPages } from "./imports/pages";
+import { townsApi } from "./towns/api";
+import { townPages } from "./towns/pages";
 import { ErrorPage } from "../views/error-page";
 
 export const app = new Hono<AppEnv>();
@@ -81,6 +83,7 @@ app.route("/import", importPages);
 app.route("/admin", adminUserPages);
 app.route("/admin", adminLogPages);
 app.route("/admin", targetPages);
+app.route("/admin", townPages);
 app.route("/api/v1/session", sessionApi);
 app.route("/api/v1/parcels", parcelsApi);
 app.route("/api/v1/batches", batchesApi);
@@ -93,6 +96,7 @@ app.route("/api/v1/battle-map", battleMapApi);
 app.route("/api/v1/targets", targetsApi);
 app.route("/api/v1/idle-land", idleLandApi);
 app.route("/api/v1/reviews", reviewsApi);
+app.route("/api/v1/towns", townsApi);
 
 app.notFound(async (c) => {
   if (!isApi(c)) await resolveUser(c);

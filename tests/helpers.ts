@@ -84,3 +84,13 @@ export function newParcel(over: Record<string, unknown> = {}) {
     ...over,
   };
 }
+
+/**
+ * Puts `name` on the towns list (src/towns), as an admin would: a parcel's town must be on it. Tests that want a
+ * town of their own (so a filter finds only their parcels) add it first.
+ */
+export async function knownTown(name: string): Promise<void> {
+  await env.DB.prepare("INSERT OR IGNORE INTO towns (name, updated_at) VALUES (?, ?)")
+    .bind(name, new Date().toISOString())
+    .run();
+}

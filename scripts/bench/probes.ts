@@ -77,6 +77,13 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
   if (cron.status !== 200) throw new Error(`bench scheduled run: ${cron.status} ${await cron.text()}`);
   const check = (await api("GET", `/api/v1/reviews/weekly?week=${stored}`)) as { source?: string };
   if (check.source !== "snapshot") throw new Error(`bench: ${stored} was not stored by the scheduled handler`);
+  // The edit form (issue 10 §1) shows every batch and project to choose from: rows shown = its options.
+  const editPath = `/parcels/${withHistory.id}/edit`;
+  const editHtml = await (await fetch(base + editPath, get(editPath).init)).text();
+  const options = (editHtml.match(/<option[\s>]/g) ?? []).length;
+  // The towns list (an admin's page): its towns and the latest changes.
+  const adminCookie = await login(base, "admin");
+  const townsHtml = await (await fetch(`${base}/admin/towns`, { headers: { Cookie: adminCookie } })).text();
 
   return [
     { name: "healthz", kind: "api", rowsShown: null, request: () => ({ path: "/healthz" }) },
@@ -103,5 +110,7 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
     { name: "weekly review (stored)", kind: "page", rowsShown: null, request: () => get(`/reviews/weekly?week=${stored}`) },
     { name: "weekly review (live)", kind: "page", rowsShown: null, request: () => get(`/reviews/weekly?week=${liveWeek}`) },
     { name: "weekly review live (API)", kind: "api", rowsShown: null, request: () => get(`/api/v1/reviews/weekly?week=${liveWeek}`) },
+    { name: "parcel edit form", kind: "page", rowsShown: options, request: () => get(editPath) },
+    { name: "admin towns", kind: "page", rowsShown: tableRows(townsHtml), request: () => ({ path: "/admin/towns", init: { headers: { Cookie: adminCookie } } }) },
   ];
 }

@@ -67,6 +67,9 @@ ol.timeline li{border-left:2px solid var(--line);padding:4px 0 8px 12px}
 form.row-form{display:flex;gap:6px;align-items:end;flex-wrap:wrap;margin:2px 0}
 form.row-form label{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 button.danger{background:var(--red);border-color:var(--red)}
+button.secondary,.button.secondary{background:#fff;color:var(--accent)}
+ol.timeline li.undone s{color:var(--muted)}
+details.correction{margin:12px 0}details.correction summary{cursor:pointer;color:var(--accent)}
 tr.inactive td{color:var(--muted)}
 .htmx-indicator{opacity:0;transition:opacity .2s}
 .htmx-request .htmx-indicator,.htmx-request.htmx-indicator{opacity:1}

@@ -170,7 +170,7 @@ export const parcelEvents = sqliteTable(
     parcelId: integer("parcel_id")
       .notNull()
       .references(() => parcels.id),
-    kind: text("kind", { enum: ["move", "correction", "edit", "delay"] }).notNull(),
+    kind: text("kind", { enum: ["move", "correction", "edit", "delay", "register"] }).notNull(),
     fromState: text("from_state"),
     toState: text("to_state"),
     // Business date of the move (for a correction: the day it was recorded).
@@ -500,6 +500,38 @@ export const weeklyReviews = sqliteTable(
   (t) => [uniqueIndex("weekly_reviews_week_uq").on(t.week)],
 );
 
+// Towns and streets (镇/街道) as managed data (issue 10 §2); parcels and projects carry the town's name. A retired
+// town stays for the rows that carry it and is no longer offered for new entries.
+export const towns = sqliteTable(
+  "towns",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    retired: integer("retired", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("towns_name_uq").on(t.name)],
+);
+
+// Who added, renamed, retired or restored which town when. Append-only (triggers).
+export const townHistory = sqliteTable(
+  "town_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    townId: integer("town_id")
+      .notNull()
+      .references(() => towns.id),
+    action: text("action", { enum: ["seed", "migrated", "add", "rename", "retire", "restore"] }).notNull(),
+    name: text("name").notNull(),
+    previousName: text("previous_name"),
+    actorId: integer("actor_id").references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("town_history_town_idx").on(t.townId, t.id)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Parcel = typeof parcels.$inferSelect;
 export type ParcelEvent = typeof parcelEvents.$inferSelect;
@@ -576,3 +608,5 @@ export const importMappings = sqliteTable("import_mappings", {
   updatedAt: text("updated_at").notNull(),
 });
 export type Import = typeof imports.$inferSelect;
+export type Town = typeof towns.$inferSelect;
+export type TownHistory = typeof townHistory.$inferSelect;

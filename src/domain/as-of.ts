@@ -72,14 +72,13 @@ const COLUMN: Record<ReachedState, ReachedColumn> = {
 const dateField = (v: unknown) => (typeof v === "string" ? v : null);
 const yuanField = (v: unknown) => (typeof v === "number" ? Math.round(v * 10000) : null);
 
-/** The events still in force, in id order: each correction takes back the latest move or delay. */
+/**
+ * The moves and delays still in force, in id order: those no correction names. (A correction takes back the
+ * latest move, delay or edit in force, and names it: domain/record.ts effectiveMoves; edits matter not here.)
+ */
 export function eventsInForce(events: readonly HistoryEvent[]): HistoryEvent[] {
-  const stack: HistoryEvent[] = [];
-  for (const e of events) {
-    if (e.kind === "move" || e.kind === "delay") stack.push(e);
-    else if (e.kind === "correction") stack.pop();
-  }
-  return stack;
+  const reverted = new Set(events.filter((e) => e.kind === "correction").map((e) => e.revertsEventId));
+  return events.filter((e) => (e.kind === "move" || e.kind === "delay") && !reverted.has(e.id));
 }
 
 /** The parcel as of `asOf`, from its registration and ALL its events in id order (not only those ≤ D). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AREA_UNITS, toM2 } from "./area";
+import { parseDecimal, type NumberUnit } from "./numbers";
 import { isIsoDate } from "./dates";
 
 // Characters a reader cannot see or that reorder what they see: controls (Cc), format characters (Cf:
@@ -81,8 +82,64 @@ export const LAND_USES = [
 export type LandUse = (typeof LAND_USES)[number];
 export const ORIGINS = ["collective", "state"] as const;
 
-/** `{"value": 12.5, "unit": "mu"}`; must come to at least 1 m². */
-export const areaInput = z
-  .object({ value: z.number().positive().max(1e9), unit: z.enum(AREA_UNITS) })
-  .refine((a) => toM2(a.value, a.unit) >= 1, { message: "area_too_small" })
-  .transform((a) => toM2(a.value, a.unit));
+const UNIT_LABELS: Record<NumberUnit, string> = {
+  mu: "亩",
+  ha: "公顷",
+  m2: "平方米",
+  wan: "万元",
+  yuan: "元",
+  pct: "%",
+};
+
+type Read = { ok: true; value: number | undefined } | { ok: false; message: string; params?: Record<string, string> };
+
+/** A JSON number, or text as domain/numbers.ts reads it; blank is absent. */
+function readDecimal(v: unknown, unit?: NumberUnit): Read {
+  if (v === undefined || v === null || (typeof v === "string" && v.trim() === ""))
+    return { ok: true, value: undefined };
+  if (typeof v === "number") return { ok: true, value: v };
+  if (typeof v !== "string") return { ok: false, message: "invalid_type" };
+  const r = parseDecimal(v, unit);
+  if (r.ok) return r;
+  if (r.code === "not_a_number") return { ok: false, message: "not_a_number" };
+  const p = r.params;
+  return {
+    ok: false,
+    message: "wrong_unit",
+    params: { text: p.text, unit: UNIT_LABELS[p.unit], written: UNIT_LABELS[p.written] },
+  };
+}
+
+/**
+ * A number typed or sent as text ("1,250.5", "１２.５", "25.5亩" where the field records 亩), or a JSON number;
+ * a refusal says what is expected or which unit was written instead. Blank is absent (undefined).
+ */
+export const decimal = (unit?: NumberUnit) =>
+  z.unknown().transform((v, ctx): number | undefined => {
+    const r = readDecimal(v, unit);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: "custom", message: r.message, ...(r.params ? { params: r.params } : {}) });
+    return z.NEVER;
+  });
+
+/** `{"value": 12.5, "unit": "mu"}` (the value may be text, as `decimal` reads it); at least 1 m². Answers m² and the unit typed. */
+export const areaWithUnit = z.object({ value: z.unknown(), unit: z.enum(AREA_UNITS) }).transform((a, ctx) => {
+  const r = readDecimal(a.value, a.unit);
+  const fail = (message: string, params?: Record<string, string | number>) => {
+    ctx.addIssue({ code: "custom", path: ["value"], message, ...(params ? { params } : {}) });
+    return z.NEVER;
+  };
+  if (!r.ok) return fail(r.message, r.params);
+  if (r.value === undefined) return fail("required");
+  if (!(r.value > 0)) return fail("too_small", { min: 0 });
+  if (r.value > 1e9) return fail("too_big", { max: 1e9 });
+  const m2 = toM2(r.value, a.unit);
+  if (m2 < 1) {
+    ctx.addIssue({ code: "custom", message: "area_too_small" });
+    return z.NEVER;
+  }
+  return { m2, unit: a.unit };
+});
+
+/** As `areaWithUnit`, answering m² only. */
+export const areaInput = areaWithUnit.transform((a) => a.m2);

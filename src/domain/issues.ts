@@ -19,8 +19,10 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
       case "invalid_value":
         // A choice left blank is missing, not a wrong choice.
         return { path, code: input === undefined || input === null ? "required" : "invalid_choice" };
-      case "custom":
-        return { path, code: i.message };
+      case "custom": {
+        const params = (i as { params?: Record<string, string | number> }).params;
+        return params ? { path, code: i.message, params } : { path, code: i.message };
+      }
       default:
         return { path, code: "invalid_format" };
     }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { checkMoveDate, moveKind, STATES, type State } from "./chain";
 import { isIsoDate } from "./dates";
-import { isoDate, MULTILINE, optionalText, positiveId, text } from "./fields";
+import { decimal, isoDate, MULTILINE, optionalText, positiveId, text } from "./fields";
 import { issuesFromZod, type Issue } from "./issues";
+import { supervisionNo } from "./supervision";
 
 export const SUPPLY_METHODS = ["allocation", "agreement", "tender", "auction", "listing", "lease", "capital"] as const;
 
@@ -27,10 +28,11 @@ const targetFields = {
     method: z.enum(SUPPLY_METHODS),
     docNo,
     landUser: text(200),
-    priceWan: z.number().nonnegative().max(1e8).optional(),
+    // 万元, as a number or as typed ("1,250.5", "1250.5万元"): domain/numbers.ts.
+    priceWan: decimal("wan").pipe(z.number().nonnegative().max(1e8).optional()).optional(),
     agreedStartOn: isoDate,
     agreedCompletionOn: isoDate,
-    supervisionNo: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().length(19).optional()),
+    supervisionNo,
     reason,
   }),
   started: z.object({ permitNo: text(100) }),
@@ -95,7 +97,9 @@ export function validateMove(
 // Checked beside the schema (not in a refinement) so they are reported together with missing fields.
 function supplyRules(body: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
-  if (body.method !== "allocation" && body.priceWan === undefined) issues.push({ path: "priceWan", code: "required" });
+  const price = body.priceWan;
+  const noPrice = price === undefined || price === null || (typeof price === "string" && price.trim() === "");
+  if (body.method !== "allocation" && noPrice) issues.push({ path: "priceWan", code: "required" });
   const start = body.agreedStartOn,
     end = body.agreedCompletionOn;
   if (typeof start === "string" && typeof end === "string" && isIsoDate(start) && isIsoDate(end) && end < start)

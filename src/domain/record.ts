@@ -83,13 +83,14 @@ export type ChainEvent = {
 };
 
 /**
- * The moves and government-cause delays still in force, oldest first: each correction takes back the
- * latest one, move or delay (issue 9 §6, as as-of.ts eventsInForce replays it).
+ * The moves, government-cause delays and registration edits still in force, oldest first: each correction
+ * takes back the latest one, move, delay or edit (issue 9 §6, issue 10 §1; as-of.ts eventsInForce reads the
+ * same from the ids the corrections name).
  */
 export function effectiveMoves<E extends ChainEvent>(events: readonly E[]): E[] {
   const stack: E[] = [];
   for (const e of events) {
-    if (e.kind === "move" || e.kind === "delay") stack.push(e);
+    if (e.kind === "move" || e.kind === "delay" || e.kind === "edit") stack.push(e);
     else if (e.kind === "correction") stack.pop();
   }
   return stack;
@@ -104,6 +105,11 @@ export function correctionPatch(
   move: ChainEvent & { data: Record<string, unknown> },
   previousOn: string | null,
 ): ParcelPatch {
+  // An edit changed registration fields only: undoing it puts back each field's value before it.
+  if (move.kind === "edit") {
+    const changes = (move.data.changes ?? {}) as Record<string, { from: unknown }>;
+    return Object.fromEntries(Object.entries(changes).map(([k, c]) => [k, c.from ?? null])) as ParcelPatch;
+  }
   // A delay changed only the agreed start: undoing it puts back the start it replaced (kept on the event).
   if (move.kind === "delay") {
     const before = move.data.previousAgreedStartOn;

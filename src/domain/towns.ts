@@ -18,7 +18,12 @@ export const DISTRICT_TOWNS = [
 
 const collator = new Intl.Collator("zh-CN");
 
-/** Towns in pinyin order, as officials expect lists sorted. */
+// Characters the pinyin collation reads otherwise than a place name does: ICU sorts 长 as zhǎng, but 长水街道 is
+// Chángshuǐ. Each is compared as a character of the place-name reading (常 cháng), and only for sorting.
+const PLACE_READINGS: Record<string, string> = { 长: "常" };
+const readingKey = (name: string) => name.replace(/./gu, (ch) => PLACE_READINGS[ch] ?? ch);
+
+/** Towns in pinyin order by their place-name reading, as officials expect lists sorted. */
 export function sortTowns<T extends string>(towns: readonly T[]): T[] {
-  return [...towns].sort(collator.compare);
+  return [...towns].sort((a, b) => collator.compare(readingKey(a), readingKey(b)) || collator.compare(a, b));
 }

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { isState } from "../domain/chain";
+import { parseDecimal, type NumberUnit } from "../domain/numbers";
 import type { Issue } from "../domain/issues";
 import { t, type Lang } from "../i18n";
 import { describeIssues } from "./respond";
@@ -21,9 +22,15 @@ export async function readForm(c: Context): Promise<FormValues> {
 export const present = (v: string | undefined): v is string => v !== undefined && v.trim() !== "";
 /** Blank → absent, so the shared schemas report "required" rather than an empty string. */
 export const text = (v: string | undefined) => (present(v) ? v : undefined);
-/** A plain decimal (a minus sign allowed) becomes a number; anything else stays text so the schema calls it malformed. */
-export const number = (v: string | undefined) =>
-  present(v) ? (/^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v) : undefined;
+/**
+ * A number as an officer types it ("1,250.5", full-width "１２.５"; domain/numbers.ts) becomes a number; anything
+ * else stays text so the schema refuses it. A field with a unit (亩, 万元) passes `unit`, so "25.5亩" is read too.
+ */
+export const number = (v: string | undefined, unit?: NumberUnit) => {
+  if (!present(v)) return undefined;
+  const r = parseDecimal(v, unit);
+  return r.ok ? r.value : v;
+};
 /** Drops the absent keys, so a JSON schema sees exactly what was filled in. */
 export const compact = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

@@ -48,6 +48,8 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "POST /parcels/:id/moves": EDITORS,
   "POST /parcels/:id/corrections": EDITORS,
   "POST /parcels/:id/delays": EDITORS,
+  "GET /parcels/:id/edit": EDITORS,
+  "POST /parcels/:id/edit": EDITORS,
   "GET /api/v1/parcels": EVERYONE,
   "POST /api/v1/parcels": EDITORS,
   "GET /api/v1/parcels/:id": EVERYONE,
@@ -103,6 +105,12 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "POST /import/:id/commit": EDITORS,
   "POST /import/:id/undo": EDITORS,
   "GET /import/:id/report.csv": EDITORS,
+  "GET /admin/towns": ADMINS,
+  "POST /admin/towns": ADMINS,
+  "POST /admin/towns/:id": ADMINS,
+  "GET /api/v1/towns": EVERYONE,
+  "POST /api/v1/towns": ADMINS,
+  "PATCH /api/v1/towns/:id": ADMINS,
 };
 
 /** The "METHOD /path" key of the route that will answer, or null when none matched (a 404). */

@@ -10,6 +10,8 @@ import { targets } from "./targets";
 import { idleLand } from "./idle-land";
 import { reviews } from "./reviews";
 import { imports } from "./imports";
+import { towns } from "./towns";
+import { parcelEdit } from "./parcel-edit";
 
 export type Lang = "zh-CN" | "en";
 /** A catalogue part: key → [中文, English]. `{name}` placeholders are filled from params. */
@@ -29,6 +31,8 @@ const CATALOGUE: Catalogue = {
   ...idleLand,
   ...reviews,
   ...imports,
+  ...towns,
+  ...parcelEdit,
 };
 
 /** The message for `key` in `lang`; an unknown key shows itself so a gap is visible, never blank. */

@@ -20,6 +20,7 @@ import {
   movedSinceQuery,
 } from "./queries";
 import { logRefused, publish, stage, undo, type FileMeta } from "./writes";
+import { activeTownsQuery } from "../towns/queries";
 import { problemsCsv } from "./report";
 
 const LEDGER_KEYS = new Set<string>(LEDGER_COLUMNS.map((c) => c.key));
@@ -97,8 +98,8 @@ export const importPages = new Hono<AppEnv>()
     const {
       db,
       user,
-      results: [remembered, batches],
-    } = await authorize(c, (db) => [mappingQuery(db, signature), batchNamesQuery(db)]);
+      results: [remembered, batches, towns],
+    } = await authorize(c, (db) => [mappingQuery(db, signature), batchNamesQuery(db), activeTownsQuery(db)]);
     // The mapping step's choices win, then a mapping remembered for these headers, then the usual spellings.
     const saved: Record<string, LedgerKey | ""> = remembered[0] ? JSON.parse(remembered[0].mapping) : {};
     for (const [i, key] of Object.entries(opts.mapping)) saved[headerKey(headers[Number(i)] ?? "")] = key;
@@ -128,6 +129,7 @@ export const importPages = new Hono<AppEnv>()
       today: c.get("today"),
       existingCodes: new Set(existing),
       knownBatches: new Set(batches.map((b) => b.name)),
+      towns: towns.map((x) => x.name),
     });
     const a = actorOf(c, user);
     const remember =

@@ -10,6 +10,7 @@ import {
 } from "../domain/ledger";
 import { registerInput } from "../domain/register";
 import { parseWith, type Issue } from "../domain/issues";
+import { sortTowns } from "../domain/towns";
 import type { Cell } from "./read-file";
 
 /** One problem of a dry run: spreadsheet row, the column as the file names it, the cell, what is wrong. */
@@ -49,6 +50,8 @@ export type DryRunContext = {
   existingCodes: ReadonlySet<string>;
   /** Names of the batches the database holds. */
   knownBatches: ReadonlySet<string>;
+  /** The towns offered for new entries (镇/街道 as managed data): a ledger's town must be one of them. */
+  towns: readonly string[];
 };
 
 /** The header row's identity, to remember a mapping for the next file with the same headers. */
@@ -85,6 +88,7 @@ export function dryRun(rows: Cell[][], headerIndex: number, match: HeaderMatch, 
   const staged: StagedRow[] = [];
   const newBatches = new Map<string, NewBatch>();
   const seen = new Map<string, number>();
+  const townList = sortTowns(ctx.towns).join("、");
   let dataRows = 0;
 
   for (let i = headerIndex + 1; i < rows.length; i++) {
@@ -126,6 +130,10 @@ export function dryRun(rows: Cell[][], headerIndex: number, match: HeaderMatch, 
       report(reg.issues.map((x) => (x.path.startsWith("area") ? { ...x, path: "areaMu" } : x)));
       continue;
     }
+    if (!ctx.towns.includes(reg.value.town)) {
+      report([{ path: "town", code: "unknown_town", params: { name: reg.value.town, towns: townList } }]);
+      continue;
+    }
     // As the register rule stores it (NFKC, format characters gone), so look-alikes are duplicates.
     const code = reg.value.code;
     const first = seen.get(code);
@@ -150,7 +158,7 @@ export function dryRun(rows: Cell[][], headerIndex: number, match: HeaderMatch, 
       town: reg.value.town,
       landUse: reg.value.landUse,
       origin: reg.value.origin,
-      areaM2: reg.value.area,
+      areaM2: reg.value.area.m2,
       state: register.state,
       version: 1,
       lastMovedOn: register.date ?? null,

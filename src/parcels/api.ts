@@ -12,6 +12,8 @@ import { eventJson, parcelJson } from "./json";
 import { idempotencyKeyQuery, parcelEventsQuery, parcelListPage, parcelListQuery, parcelQuery } from "./queries";
 import { correctParcel, editParcel, moveParcel, registerParcel, type OpResult } from "./writes";
 import { delayParcel } from "./delay";
+import { parcelChecks } from "./checks";
+import { activeTownsQuery } from "../towns/queries";
 
 function answer(c: Context<AppEnv>, r: OpResult, okStatus: 200 | 201 = 200) {
   if (!r.ok) return problem(c, r.status, r.error, r.issues);
@@ -61,10 +63,14 @@ export const parcelsApi = new Hono<AppEnv>()
     });
   })
   .post("/", async (c) => {
-    const { user, db } = await authorize(c);
+    const {
+      user,
+      db,
+      results: [towns],
+    } = await authorize(c, (db) => [activeTownsQuery(db)]);
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    return answer(c, await registerParcel(db, body.value, actorOf(c, user)), 201);
+    return answer(c, await registerParcel(db, body.value, actorOf(c, user), parcelChecks(c, towns)), 201);
   })
   .get("/:id", async (c) => {
     const id = idOrZero(c);
@@ -80,11 +86,11 @@ export const parcelsApi = new Hono<AppEnv>()
     const {
       user,
       db,
-      results: [[parcel]],
-    } = await authorize(c, (db) => [parcelQuery(db, id)]);
+      results: [[parcel], towns],
+    } = await authorize(c, (db) => [parcelQuery(db, id), activeTownsQuery(db)]);
     const body = await readJson(c);
     if (!body.ok) return body.response;
-    return answer(c, await editParcel(db, parcel, body.value, actorOf(c, user)));
+    return answer(c, await editParcel(db, parcel, body.value, actorOf(c, user), parcelChecks(c, towns)));
   })
   .post("/:id/moves", (c) => idempotentWrite(c, moveParcel))
   // 政府原因延期 (docs/PRODUCT.md §6): version-guarded and idempotent like a move.

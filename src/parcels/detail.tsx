@@ -12,7 +12,8 @@ import { pathId } from "../http/path";
 import { deny, notFound } from "../http/respond";
 import { batchChoicesQuery, choicesOf } from "../batches/queries";
 import { correctionBody, moveBody } from "./form";
-import { parcelEventsQuery, parcelQuery, type ParcelEventView, type ParcelView } from "./queries";
+import { parcelEventsQuery, type ParcelEventView } from "./queries";
+import { parcelDetailQuery, type ParcelDetailView } from "./detail-queries";
 import { correctParcel, moveParcel, type OpResult } from "./writes";
 import { emptyForm, type FormScope } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
@@ -31,7 +32,7 @@ export async function readDetail(c: Context<AppEnv>, withChoices: boolean) {
     db,
     results: [[parcel], events, choices],
   } = await authorize(c, (db) => [
-    parcelQuery(db, id),
+    parcelDetailQuery(db, id),
     parcelEventsQuery(db, id),
     batchChoicesQuery(db, withChoices ? 500 : 0),
   ]);
@@ -42,7 +43,7 @@ export async function readDetail(c: Context<AppEnv>, withChoices: boolean) {
 function detailOf(
   c: Context<AppEnv>,
   user: SessionUser,
-  parcel: ParcelView,
+  parcel: ParcelDetailView,
   events: ParcelEventView[],
   batches: [string, string][],
 ): Detail {
@@ -50,7 +51,14 @@ function detailOf(
   return { parcel, events, targets, correctable: correctableMove(user, events, c.get("today")), batches };
 }
 
-export type Forms = { move?: FormScope; correction?: FormScope; delay?: FormScope; conflict?: boolean };
+export type Forms = {
+  move?: FormScope;
+  correction?: FormScope;
+  delay?: FormScope;
+  conflict?: boolean;
+  /** What was just written, for the success notice: move, correction, delay or edit. */
+  done?: string;
+};
 
 /** The detail: the section alone for htmx (it replaces itself in place), the whole page otherwise. */
 function render(c: Context<AppEnv>, d: Detail, forms: Forms, status: ContentfulStatusCode = 200) {
@@ -62,6 +70,7 @@ function render(c: Context<AppEnv>, d: Detail, forms: Forms, status: ContentfulS
     correction: forms.correction ?? emptyForm("corr"),
     delay: forms.delay ?? emptyForm("delay"),
     conflict: forms.conflict,
+    done: forms.done,
   };
   return wantsFragment(c)
     ? c.html(<DetailSection {...props} />, status)
@@ -81,13 +90,15 @@ export function answer(
 ) {
   const { user, parcel, events, batches } = read;
   if (!parcel) return notFound(c);
-  if (r.ok && !wantsFragment(c)) return c.redirect(`/parcels/${parcel.id}`, 303);
+  const done = r.ok ? (r.event?.kind ?? "move") : undefined;
+  if (r.ok && !wantsFragment(c)) return c.redirect(`/parcels/${parcel.id}?done=${done}`, 303);
   if (r.ok) {
     const batchName =
       r.parcel.batchId === parcel.batchId
         ? parcel.batchName
         : (batches.find(([id]) => id === String(r.parcel.batchId))?.[1] ?? null);
-    return render(c, detailOf(c, user, { ...r.parcel, batchName }, r.event ? [...events, r.event] : events, []), {});
+    const after = { ...r.parcel, batchName, projectName: parcel.projectName };
+    return render(c, detailOf(c, user, after, r.event ? [...events, r.event] : events, []), { done });
   }
   const d = detailOf(c, user, parcel, events, batches);
   if (r.status === 404) return notFound(c);
@@ -102,7 +113,10 @@ export const parcelDetailPages = new Hono<AppEnv>()
     // Without JS the move form's "show fields" button comes back here with ?to= and what was typed.
     const { user, parcel, events, batches } = await readDetail(c, needsBatchChoices(c.req.query("to")));
     if (!parcel) return notFound(c);
-    return render(c, detailOf(c, user, parcel, events, batches), { move: emptyForm("move", c.req.query()) });
+    return render(c, detailOf(c, user, parcel, events, batches), {
+      move: emptyForm("move", c.req.query()),
+      done: c.req.query("done"),
+    });
   })
   .get("/:id/move-fields", async (c) => {
     varyOnHtmx(c);

@@ -7,6 +7,9 @@ import { varyOnHtmx, wantsFragment } from "../http/fragment";
 import { batchChoicesQuery, choicesOf } from "../batches/queries";
 import { parcelDetailPages } from "./detail";
 import { parcelDelayPages } from "./delay-page";
+import { parcelEditPages } from "./edit-page";
+import { parcelChecks } from "./checks";
+import { activeTownsQuery, townChoices, townNames, townsQuery } from "../towns/queries";
 import { REGISTER_ALIASES, REGISTER_FIELDS, registerBody } from "./form";
 import { PARCEL_LIST_DEFAULTS, parseListQuery } from "./list-query";
 import { parcelListPage, parcelListQuery } from "./queries";
@@ -27,16 +30,23 @@ export const parcelPages = new Hono<AppEnv>()
     const q = parseListQuery(values);
     // A hand-edited URL with a bad filter still gets a usable list, with a notice saying the filters were dropped.
     const { filter, limit, cursor } = q.ok ? q : { ...PARCEL_LIST_DEFAULTS, filter: {}, cursor: undefined };
+    // The towns list rides along for the filter's select (a few dozen rows; the rows-only htmx answer skips it).
     const {
-      results: [found],
-    } = await authorize(c, (db) => [parcelListQuery(db, filter, limit, cursor)]);
+      results: [found, towns],
+    } = await authorize(c, (db) => [
+      parcelListQuery(db, filter, limit, cursor),
+      townsQuery(db, wantsFragment(c) ? 0 : 1000),
+    ]);
     const page = parcelListPage(found, limit);
     const rows = { ctx: pageCtx(c), items: page.items, filter, cursor, nextCursor: page.nextCursor };
     const status = q.ok ? 200 : 400;
     if (wantsFragment(c)) return c.html(<ParcelRows {...rows} />, status);
     // The issue's own message when there is one worth naming (a search too long for the store).
     const notice = q.ok ? null : q.issues.some((i) => i.code === "search_too_long") ? "field.search_too_long" : "";
-    return c.html(<ParcelsPage {...rows} values={values} badQuery={!q.ok} notice={notice} />, status);
+    return c.html(
+      <ParcelsPage {...rows} values={values} badQuery={!q.ok} notice={notice} towns={townChoices(towns)} />,
+      status,
+    );
   })
   // The filtered list as a ledger CSV with the import's headers (export → import reproduces it), streamed.
   .get("/export.csv", async (c) => {
@@ -50,10 +60,15 @@ export const parcelPages = new Hono<AppEnv>()
   })
   .get("/new", async (c) => {
     const {
-      results: [choices],
-    } = await authorize(c, (db) => [batchChoicesQuery(db)]);
+      results: [choices, towns],
+    } = await authorize(c, (db) => [batchChoicesQuery(db), activeTownsQuery(db)]);
     return c.html(
-      <RegisterPage ctx={pageCtx(c)} f={emptyForm("reg", { areaUnit: "mu" })} batches={choicesOf(choices)} />,
+      <RegisterPage
+        ctx={pageCtx(c)}
+        f={emptyForm("reg", { areaUnit: "mu" })}
+        batches={choicesOf(choices)}
+        towns={townNames(towns).map((name) => ({ name, retired: false }))}
+      />,
     );
   })
   .post("/", async (c) => {
@@ -61,17 +76,23 @@ export const parcelPages = new Hono<AppEnv>()
     const {
       user,
       db,
-      results: [choices],
-    } = await authorize(c, (db) => [batchChoicesQuery(db)]);
+      results: [choices, towns],
+    } = await authorize(c, (db) => [batchChoicesQuery(db), activeTownsQuery(db)]);
     const values = await readForm(c);
-    const r = await registerParcel(db, registerBody(values), actorOf(c, user));
+    const r = await registerParcel(db, registerBody(values), actorOf(c, user), parcelChecks(c, towns));
     if (r.ok) return c.redirect(`/parcels/${r.parcel.id}`, 303);
     // 422 for what was typed wrong, 409 for a code that exists already: either way the form comes back as typed.
     const errors = fieldErrors(c.get("lang"), r.issues ?? [], REGISTER_FIELDS, REGISTER_ALIASES);
     return c.html(
-      <RegisterPage ctx={pageCtx(c)} f={{ id: "reg", values, errors }} batches={choicesOf(choices)} />,
+      <RegisterPage
+        ctx={pageCtx(c)}
+        f={{ id: "reg", values, errors }}
+        batches={choicesOf(choices)}
+        towns={townNames(towns).map((name) => ({ name, retired: false }))}
+      />,
       r.status,
     );
   })
   .route("/", parcelDetailPages)
-  .route("/", parcelDelayPages);
+  .route("/", parcelDelayPages)
+  .route("/", parcelEditPages);

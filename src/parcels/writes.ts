@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { runBatch } from "../db/batch";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { violates } from "../db/errors";
@@ -8,7 +9,11 @@ import { MULTILINE, text } from "../domain/fields";
 import { parseWith, type Issue } from "../domain/issues";
 import { parseMoveBase, validateMove } from "../domain/moves";
 import { correctableMove, correctionPatch, effectiveMoves, movePatch, type ParcelPatch } from "../domain/record";
+import type { AreaUnit } from "../domain/area";
+import { implausibleArea, type AreaCheck } from "../domain/plausibility";
 import { editInput, registerInput } from "../domain/register";
+import { sortTowns } from "../domain/towns";
+import { batchQuery } from "../batches/queries";
 import type { Actor } from "../http/actor";
 import { applyParcelChange, type NewEvent } from "./change";
 import { parcelJson } from "./json";
@@ -33,16 +38,71 @@ const isUnknownBatch = (e: unknown) => violates(e, "FOREIGN KEY");
 // looked up first — one more read, only when a write names a project; projects are never deleted.
 const unknownProject = invalid([{ path: "projectId", code: "unknown_project" }]);
 async function projectKnown(db: Db, id: number): Promise<boolean> {
-  return (await db.select({ id: projects.id }).from(projects).where(eq(projects.id, id)).limit(1)).length === 1;
+  return (await projectName(db, id)) !== null;
+}
+async function projectName(db: Db, id: number): Promise<string | null> {
+  const [row] = await db.select({ name: projects.name }).from(projects).where(eq(projects.id, id)).limit(1);
+  return row ? row.name : null;
 }
 
-/** Registers a parcel (chain totals follow by trigger); a duplicate code is a 409, an unknown batch a 422. */
-export async function registerParcel(db: Db, body: unknown, a: Actor): Promise<OpResult> {
+/**
+ * What a registration or an edit is checked against besides its own fields, read with the session: the active
+ * towns' names, and the district-wide ceiling for one parcel's area (m², null for none configured).
+ */
+export type ParcelChecks = { towns: readonly string[]; ceilingM2: number | null };
+
+/** The town refused with the list to choose from, in pinyin order. */
+const unknownTown = (name: string, towns: readonly string[]) =>
+  invalid([{ path: "town", code: "unknown_town", params: { name, towns: sortTowns(towns).join("、") } }]);
+
+type AreaVerdict = { ok: true; confirmed: AreaCheck[]; batchName: string | null } | { ok: false; result: OpResult };
+
+/**
+ * The area plausibility checks (domain/plausibility.ts) for `m2` typed in `unit` in batch `batchId`: refused with
+ * the figures unless `confirm`, and then the checks confirmed past are answered, to be recorded on the event.
+ * An unknown batch is refused here already (one read, only when a batch is named).
+ */
+async function checkArea(
+  db: Db,
+  m2: number,
+  unit: AreaUnit,
+  batchId: number | null,
+  confirm: boolean | undefined,
+  checks: ParcelChecks,
+): Promise<AreaVerdict> {
+  let batchTotalM2: number | null = null;
+  let batchName: string | null = null;
+  if (batchId !== null) {
+    const [row] = await batchQuery(db, batchId);
+    if (!row) return { ok: false, result: unknownBatch };
+    batchTotalM2 = row.batch.totalM2;
+    batchName = row.batch.name;
+  }
+  const issues = implausibleArea(m2, unit, { ceilingM2: checks.ceilingM2, batchTotalM2 });
+  if (issues.length && !confirm)
+    return {
+      ok: false,
+      result: invalid(
+        issues.map(({ check: _, ...i }) => i),
+        "implausible_area",
+      ),
+    };
+  return { ok: true, confirmed: issues.map((i) => i.check), batchName };
+}
+
+/**
+ * Registers a parcel (chain totals follow by trigger); a duplicate code is a 409, an unknown batch or town a 422.
+ * An implausible area is refused unless confirmed; a confirmed one is recorded as a `register` event.
+ */
+export async function registerParcel(db: Db, body: unknown, a: Actor, checks: ParcelChecks): Promise<OpResult> {
   const parsed = parseWith(registerInput, body);
   if (!parsed.ok) return invalid(parsed.issues);
   const v = parsed.value;
+  if (!checks.towns.includes(v.town)) return unknownTown(v.town, checks.towns);
   if (v.date && v.date > a.today) return invalid([{ path: "date", code: "after_today", params: { today: a.today } }]);
   if (v.projectId !== undefined && !(await projectKnown(db, v.projectId))) return unknownProject;
+  const area = await checkArea(db, v.area.m2, v.area.unit, v.batchId ?? null, v.confirmArea, checks);
+  if (!area.ok) return area.result;
   const state = v.state ?? "planned";
   const values = {
     code: v.code,
@@ -50,7 +110,7 @@ export async function registerParcel(db: Db, body: unknown, a: Actor): Promise<O
     town: v.town,
     landUse: v.landUse,
     origin: v.origin,
-    areaM2: v.area,
+    areaM2: v.area.m2,
     state,
     batchId: v.batchId ?? null,
     projectId: v.projectId ?? null,
@@ -59,8 +119,23 @@ export async function registerParcel(db: Db, body: unknown, a: Actor): Promise<O
     ...(state === "reserved" ? { reservedOn: v.date!, reserveNo: v.reserveNo!, lastMovedOn: v.date! } : {}),
   };
   try {
-    const [inserted] = await db.insert(parcels).values(values).returning();
-    return { ok: true, parcel: inserted };
+    const insert = db.insert(parcels).values(values).returning();
+    if (!area.confirmed.length) {
+      const [inserted] = await insert;
+      return { ok: true, parcel: inserted };
+    }
+    // The confirmation is evidence: the parcel and the event saying who confirmed which check, in one batch.
+    const [rows] = await runBatch(db, [
+      insert,
+      sql`INSERT INTO parcel_events (parcel_id, kind, from_state, to_state, "on", data, note, actor_id, recorded_at, version)
+        SELECT id, 'register', NULL, ${state}, ${a.today}, ${JSON.stringify({ areaM2: v.area.m2, areaConfirmed: area.confirmed })},
+          ${v.note ?? null}, ${a.user.id}, ${a.now}, 1 FROM parcels WHERE code = ${v.code} AND changes() = 1`,
+    ]);
+    const [inserted] = await db
+      .select()
+      .from(parcels)
+      .where(eq(parcels.id, (rows!.results as { id: number }[])[0]!.id));
+    return { ok: true, parcel: inserted! };
   } catch (e) {
     if (violates(e, "UNIQUE"))
       return { ok: false, status: 409, error: "duplicate", issues: [{ path: "code", code: "duplicate_code" }] };
@@ -209,31 +284,66 @@ export async function correctParcel(
   );
 }
 
-/** Edits registration fields (docs/PRODUCT.md §9 PATCH), recorded as an `edit` event with what changed. */
-export async function editParcel(db: Db, parcel: Parcel | undefined, body: unknown, a: Actor): Promise<OpResult> {
+/**
+ * Edits registration fields (docs/PRODUCT.md §9 PATCH; issue 10 §1), recorded as an `edit` event with each changed
+ * field's value before and after, the reason, and any area check the officer confirmed past. Correctable like a
+ * move: a correction puts the before values back (domain/record.ts correctionPatch).
+ */
+export async function editParcel(
+  db: Db,
+  parcel: (Parcel & { batchName?: string | null; projectName?: string | null }) | undefined,
+  body: unknown,
+  a: Actor,
+  checks: ParcelChecks,
+): Promise<OpResult> {
   if (!parcel) return notFound;
   const parsed = parseWith(editInput, body);
   if (!parsed.ok) return invalid(parsed.issues);
   const v = parsed.value;
   if (v.version !== parcel.version) return conflict;
-  if (v.projectId !== undefined && v.projectId !== null && !(await projectKnown(db, v.projectId)))
-    return unknownProject;
+  const names = { batchName: parcel.batchName ?? null, projectName: parcel.projectName ?? null };
+  if (v.town !== undefined && v.town !== parcel.town && !checks.towns.includes(v.town))
+    return unknownTown(v.town, checks.towns);
+  let newProjectName: string | null = null;
+  if (v.projectId !== undefined && v.projectId !== null && v.projectId !== parcel.projectId) {
+    newProjectName = await projectName(db, v.projectId);
+    if (newProjectName === null) return unknownProject;
+  }
   const wanted: ParcelPatch = {
     name: v.name,
     town: v.town,
     landUse: v.landUse,
-    areaM2: v.area,
+    origin: v.origin,
+    areaM2: v.area?.m2,
     batchId: v.batchId,
     projectId: v.projectId,
   };
   const patch: ParcelPatch = {};
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  const changes: Record<string, { from: unknown; to: unknown; fromName?: string | null; toName?: string | null }> = {};
   for (const [k, to] of Object.entries(wanted) as [keyof ParcelPatch, unknown][]) {
     if (to === undefined || parcel[k as keyof Parcel] === to) continue;
     (patch as Record<string, unknown>)[k] = to;
     changes[k] = { from: parcel[k as keyof Parcel], to };
   }
-  if (!Object.keys(patch).length) return { ok: true, parcel };
+  if (!Object.keys(patch).length) return invalid([{ path: "_", code: "nothing_changed" }], "nothing_changed");
+  const data: Record<string, unknown> = { changes, reason: v.reason };
+  if ("areaM2" in patch || "batchId" in patch) {
+    const batchId = "batchId" in patch ? (patch.batchId ?? null) : parcel.batchId;
+    const area = await checkArea(
+      db,
+      patch.areaM2 ?? parcel.areaM2,
+      v.area?.unit ?? "mu",
+      batchId,
+      v.confirmArea,
+      checks,
+    );
+    if (!area.ok) return area.result;
+    if (area.confirmed.length) data.areaConfirmed = area.confirmed;
+    // The names travel with the ids, so the history reads "批次 A → 批次 B" even after a rename.
+    if (changes.batchId) changes.batchId = { ...changes.batchId, fromName: names.batchName, toName: area.batchName };
+  }
+  if (changes.projectId)
+    changes.projectId = { ...changes.projectId, fromName: names.projectName, toName: newProjectName };
   return writeChange(
     db,
     parcel,
@@ -243,10 +353,10 @@ export async function editParcel(db: Db, parcel: Parcel | undefined, body: unkno
       fromState: parcel.state,
       toState: parcel.state,
       on: a.today,
-      note: v.note ?? null,
+      note: v.reason,
       actorId: a.user.id,
       recordedAt: a.now,
-      data: { changes },
+      data,
     },
     a,
   );

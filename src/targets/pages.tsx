@@ -17,7 +17,7 @@ const FIELDS = ["year", "digestionAreaMu", "startRatePct", "completionRatePct"];
 const targetBody = (f: FormValues) =>
   compact({
     year: number(f.year),
-    digestionAreaMu: number(f.digestionAreaMu),
+    digestionAreaMu: number(f.digestionAreaMu, "mu"),
     startRatePct: number(f.startRatePct),
     completionRatePct: number(f.completionRatePct),
     version: number(f.version),

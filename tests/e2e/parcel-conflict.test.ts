@@ -49,6 +49,8 @@ describe("a stale form, a correction, English, logging out", () => {
 
   it("undoes the latest move with a correction and a reason", async () => {
     await page.reload();
+    // The correction sits behind a disclosure (issue 10 §6).
+    await page.locator("details.correction summary").click();
     await page.getByLabel("理由", { exact: true }).fill("批准文号录入错误，撤销后重新推进");
     await page.getByRole("button", { name: "确认更正" }).click();
     await expectState(page, "拟报批");
@@ -57,10 +59,10 @@ describe("a stale form, a correction, English, logging out", () => {
       kind: string;
     }[];
     const undone = events.find((e) => e.kind === "move")!;
-    // The timeline's newest entry is the correction, naming the move it undid.
-    await expect
-      .poll(() => page.locator("#parcel-detail").textContent())
-      .toMatch(new RegExp(`所撤销记录\\s*#${undone.id}\\b`));
+    // The undone move is struck through, labelled 已更正 and linked to the correction that names it.
+    await expect.poll(() => page.locator(`#event-${undone.id}.undone s`).count()).toBe(1);
+    expect(await page.locator(`#event-${undone.id}`).textContent()).toContain("已更正");
+    expect(await page.locator("ol.timeline li").last().locator(`a[href="#event-${undone.id}"]`).count()).toBe(1);
     await checkPage(page, "12-detail-corrected");
   });
 

@@ -65,10 +65,10 @@ describe("POST /api/v1/batches (register)", () => {
     ["a zero total area", { totalArea: { value: 0, unit: "mu" } }, "totalArea.value", "too_small"],
     ["an area in acres", { unusedArea: { value: 1, unit: "acre" } }, "unusedArea.unit", "invalid_choice"],
     [
-      "an area given as text",
-      { agriculturalArea: { value: "250", unit: "mu" } },
+      "an area given as words",
+      { agriculturalArea: { value: "二百五十", unit: "mu" } },
       "agriculturalArea.value",
-      "invalid_type",
+      "not_a_number",
     ],
     [
       "cultivated land over agricultural land",
@@ -117,7 +117,7 @@ describe("POST /api/v1/batches (register)", () => {
     expect(issues.map((i) => `${i.path}:${i.code}`).sort()).toEqual([
       "approvedOn:batch_date_with_doc_no",
       "name:required",
-      "totalArea.value:invalid_type",
+      "totalArea.value:not_a_number",
     ]);
   });
 

@@ -106,7 +106,11 @@ describe("batch approval at scale and under concurrency", () => {
     const batch = (await db.query.batches.findFirst({ where: (t, { eq }) => eq(t.id, b.id) }))!;
     const seen = await readPlanned(db, b.id);
     // Someone edits one parcel between the read and the write: its version is now 2.
-    const edit = await officer.json("PATCH", `/api/v1/parcels/${ids[3]}`, { version: 1, name: "改名后的地块" });
+    const edit = await officer.json("PATCH", `/api/v1/parcels/${ids[3]}`, {
+      reason: "核对后修改",
+      version: 1,
+      name: "改名后的地块",
+    });
     expect(edit.status).toBe(200);
     const totalsBefore = (await env.DB.prepare("SELECT * FROM chain_totals ORDER BY state").all()).results;
     const eventsBefore = await count("parcel_events");

@@ -23,14 +23,22 @@ describe("parcels join a batch (PATCH /api/v1/parcels/:id, recorded as an edit)"
     const a = await createBatch(officer);
     const b = await createBatch(officer);
     const p = await planned({ batchId: a.id, area: { value: 3, unit: "mu" } });
-    const res = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: 1, batchId: b.id });
+    const res = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, {
+      reason: "核对后修改",
+      version: 1,
+      batchId: b.id,
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ batchId: b.id, version: 2 });
     const detail = (await (await officer.json("GET", `/api/v1/parcels/${p.id}`)).json()) as {
       events: Record<string, unknown>[];
     };
     expect(detail.events).toEqual([
-      expect.objectContaining({ kind: "edit", version: 2, changes: { batchId: { from: a.id, to: b.id } } }),
+      expect.objectContaining({
+        kind: "edit",
+        version: 2,
+        changes: { batchId: { from: a.id, to: b.id, fromName: a.name, toName: b.name } },
+      }),
     ]);
     // 3 亩 = 2,000 m², now counted under B as planned.
     expect(await (await officer.json("GET", `/api/v1/batches/${b.id}`)).json()).toMatchObject({
@@ -42,7 +50,11 @@ describe("parcels join a batch (PATCH /api/v1/parcels/:id, recorded as an edit)"
       parcelCount: 0,
       plannedCount: 0,
     });
-    const out = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: 2, batchId: null });
+    const out = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, {
+      reason: "核对后修改",
+      version: 2,
+      batchId: null,
+    });
     expect(out.status).toBe(200);
     expect(await parcelRow(p.id)).toMatchObject({ batch_id: null, version: 3 });
   });
@@ -50,7 +62,11 @@ describe("parcels join a batch (PATCH /api/v1/parcels/:id, recorded as an edit)"
   it("refuses an unknown batch with 422 in Chinese and writes nothing", async () => {
     const p = await planned();
     const events = await count("parcel_events");
-    const res = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: 1, batchId: 987654 });
+    const res = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, {
+      reason: "核对后修改",
+      version: 1,
+      batchId: 987654,
+    });
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({
       issues: [{ path: "batchId", code: "unknown_batch", message: "批次不存在" }],
@@ -62,8 +78,15 @@ describe("parcels join a batch (PATCH /api/v1/parcels/:id, recorded as an edit)"
   it("answers 409 to a stale version and writes nothing", async () => {
     const b = await createBatch(officer);
     const p = await planned();
-    expect((await officer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: 1, name: "先改名" })).status).toBe(200);
-    const res = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: 1, batchId: b.id });
+    expect(
+      (await officer.json("PATCH", `/api/v1/parcels/${p.id}`, { reason: "核对后修改", version: 1, name: "先改名" }))
+        .status,
+    ).toBe(200);
+    const res = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, {
+      reason: "核对后修改",
+      version: 1,
+      batchId: b.id,
+    });
     expect(res.status).toBe(409);
     expect(await parcelRow(p.id)).toMatchObject({ batch_id: null, version: 2 });
   });
@@ -72,7 +95,10 @@ describe("parcels join a batch (PATCH /api/v1/parcels/:id, recorded as an edit)"
     const b = await createBatch(officer);
     const p = await planned();
     const viewer = await session("viewer");
-    expect((await viewer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: 1, batchId: b.id })).status).toBe(403);
+    expect(
+      (await viewer.json("PATCH", `/api/v1/parcels/${p.id}`, { reason: "核对后修改", version: 1, batchId: b.id }))
+        .status,
+    ).toBe(403);
     const anon = await call(`/api/v1/parcels/${p.id}`, {
       method: "PATCH",
       headers: { "Content-Type": "application/json" },

@@ -65,9 +65,17 @@ describe("batch_totals kept by triggers", () => {
     expect(corr.status).toBe(200);
     expect(await totals(a)).toMatchObject({ approved_m2: 1200, withdrawn_m2: 0, unsupplied_m2: 1200 });
     // Moving p1 to the other batch and growing p3 to 50 m².
-    expect((await officer.json("PATCH", `/api/v1/parcels/${p1}`, { version: 2, batchId: b })).status).toBe(200);
     expect(
-      (await officer.json("PATCH", `/api/v1/parcels/${p3}`, { version: 1, area: { value: 50, unit: "m2" } })).status,
+      (await officer.json("PATCH", `/api/v1/parcels/${p1}`, { reason: "核对后修改", version: 2, batchId: b })).status,
+    ).toBe(200);
+    expect(
+      (
+        await officer.json("PATCH", `/api/v1/parcels/${p3}`, {
+          reason: "核对后修改",
+          version: 1,
+          area: { value: 50, unit: "m2" },
+        })
+      ).status,
     ).toBe(200);
     expect(await totals(a)).toMatchObject({
       parcel_count: 2,

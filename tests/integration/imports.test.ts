@@ -170,7 +170,7 @@ describe("台账导入: dry run, commit, undo", () => {
     }
   });
 
-  it("a file with 3 bad rows writes nothing and reports exactly those rows and columns, as a page and a CSV", async () => {
+  it("a file with 4 bad rows writes nothing and reports exactly those rows and columns, as a page and a CSV", async () => {
     const officer = await session("officer");
     const head = "宗地编号,地块名称,镇(街道),土地用途,面积(亩),土地来源,批准文号,批准日期";
     const good = (i: number) => `BAD-${i},南湖地块${i},凤桥镇,工业用地,10,集体,,`;
@@ -178,6 +178,7 @@ describe("台账导入: dry run, commit, undo", () => {
     lines[2] = "BAD-2,南湖地块2,凤桥镇,菜地,10,集体,,"; // row 3: land use
     lines[4] = "BAD-4,南湖地块4,凤桥镇,工业用地,10,集体,浙土〔2023〕1号,2023/2/30"; // row 5: no such date
     lines[7] = "BAD-1,南湖地块7,凤桥镇,工业用地,10,集体,,"; // row 8: code of row 2 again
+    lines[6] = "BAD-6,南湖地块6,凤桥,工业用地,10,集体,,"; // row 7: a town not on the list (凤桥镇 is)
     const before = await footprint();
     const res = await upload(officer, new TextEncoder().encode(lines.join("\n")), "bad.csv");
     expect(res.status).toBe(422);
@@ -192,6 +193,10 @@ describe("台账导入: dry run, commit, undo", () => {
       "批准日期",
       "2023/2/30",
       "日期无效，应为 YYYY-MM-DD 的真实日期",
+      "7",
+      "镇(街道)",
+      "凤桥",
+      "没有名为“凤桥”的镇/街道，请从名单中选择：长水街道、城南街道、大桥镇、东栅街道、凤桥镇、建设街道、解放街道、南湖街道、七星街道、新丰镇、新嘉街道、新兴街道、余新镇",
       "8",
       "宗地编号",
       "BAD-1",
@@ -209,6 +214,7 @@ describe("台账导入: dry run, commit, undo", () => {
       "行号,列,单元格内容,问题",
       "3,土地用途,菜地,土地用途无法识别：菜地（可填：商服用地、工矿仓储用地、住宅用地、公共管理与公共服务用地、交通运输用地、水域及水利设施用地、特殊用地、其他）",
       "5,批准日期,2023/2/30,日期无效，应为 YYYY-MM-DD 的真实日期",
+      "7,镇(街道),凤桥,没有名为“凤桥”的镇/街道，请从名单中选择：长水街道、城南街道、大桥镇、东栅街道、凤桥镇、建设街道、解放街道、南湖街道、七星街道、新丰镇、新嘉街道、新兴街道、余新镇",
       "8,宗地编号,BAD-1,宗地编号与第 2 行重复",
     ]);
   });

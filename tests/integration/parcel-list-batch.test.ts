@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newParcel, session } from "../helpers";
+import { knownTown, newParcel, session } from "../helpers";
 
 describe("the parcel list names each parcel's batch", () => {
   it("links the batch by its name, and shows a dash for a parcel outside any batch", async () => {
@@ -12,6 +12,7 @@ describe("the parcel list names each parcel's batch", () => {
     expect(batch.status).toBe(201);
     const { id: batchId } = (await batch.json()) as { id: number };
     const town = `测试镇${crypto.randomUUID().slice(0, 6)}`;
+    await knownTown(town);
     expect((await officer.json("POST", "/api/v1/parcels", newParcel({ town, batchId }))).status).toBe(201);
     expect((await officer.json("POST", "/api/v1/parcels", newParcel({ town }))).status).toBe(201);
     const html = await (

@@ -27,7 +27,7 @@ describe("correction form", () => {
     expect(page).toContain("将撤销：拟报批 → 已批准，业务日期 2023-03-01");
     const res = await officer.post(`/parcels/${id}/corrections`, { version: "2", reason: "文号录错" });
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toBe(`/parcels/${id}`);
+    expect(res.headers.get("Location")).toBe(`/parcels/${id}?done=correction`);
     expect(await parcelRow(id)).toMatchObject({
       state: "planned",
       version: 3,

@@ -39,7 +39,7 @@ describe("delay form on the parcel page", () => {
     const p = await parcelAt(officer.api, "supplied");
     const res = await officer.post(`/parcels/${p.id}/delays`, fields("5", "2024-06-01"));
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toBe(`/parcels/${p.id}`);
+    expect(res.headers.get("Location")).toBe(`/parcels/${p.id}?done=delay`);
     expect(await parcelRow(p.id)).toMatchObject({
       agreed_start_on: "2024-06-01",
       original_agreed_start_on: "2023-12-01",

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { BASE, call, createUser, jsonClient, newParcel, PASSWORD } from "../helpers";
+import { BASE, call, createUser, jsonClient, knownTown, newParcel, PASSWORD } from "../helpers";
 
 /** Logs in the way a browser does: the login form, answered 303 with the session cookie. */
 export async function browserLogin(username: string): Promise<string> {
@@ -36,6 +36,7 @@ type JsonClient = { json: (method: string, path: string, body?: unknown) => Prom
 /** Registers a parcel through the JSON API and returns its id, code and version. */
 export async function apiParcel(api: JsonClient, over: Record<string, unknown> = {}) {
   const body = newParcel(over);
+  if (typeof over.town === "string") await knownTown(over.town);
   const res = await api.json("POST", "/api/v1/parcels", body);
   expect(res.status).toBe(201);
   const p = (await res.json()) as { id: number; code: string; version: number };

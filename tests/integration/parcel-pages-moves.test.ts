@@ -28,6 +28,7 @@ describe("move fields", () => {
 
     const reserved = await parcelAt(officer.api, "reserved");
     const supply = await (await officer.get(`/parcels/${reserved.id}/move-fields?to=supplied`, htmx)).text();
+    // reserved → supplied is the next step, not a skip: no reason asked.
     expect(inputNames(supply)).toEqual([
       "method",
       "docNo",
@@ -36,8 +37,11 @@ describe("move fields", () => {
       "agreedStartOn",
       "agreedCompletionOn",
       "supervisionNo",
-      "reason",
     ]);
+    // acquired → supplied skips the reserve: the reason is asked (issue 10 §6: shown only on a skip).
+    const acquired = await parcelAt(officer.api, "acquired");
+    const skip = await (await officer.get(`/parcels/${acquired.id}/move-fields?to=supplied`, htmx)).text();
+    expect(inputNames(skip).at(-1)).toBe("reason");
 
     // A form drawn at an older version learns of the change as soon as a target is chosen.
     const stale = await (await officer.get(`/parcels/${reserved.id}/move-fields?version=1&to=supplied`, htmx)).text();
@@ -77,7 +81,7 @@ describe("move form posts", () => {
       note: "首批",
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toBe(`/parcels/${p.id}`);
+    expect(res.headers.get("Location")).toBe(`/parcels/${p.id}?done=move`);
     expect(await parcelRow(p.id)).toMatchObject({
       state: "approved",
       version: 2,

@@ -50,7 +50,8 @@ describe("POST /api/v1/parcels (register)", () => {
     ["unknown land use", { landUse: "farm" }, "landUse", "invalid_choice"],
     ["unknown origin", { origin: "private" }, "origin", "invalid_choice"],
     ["zero area", { area: { value: 0, unit: "mu" } }, "area.value", "too_small"],
-    ["area as text", { area: { value: "12", unit: "mu" } }, "area.value", "invalid_type"],
+    ["area as words", { area: { value: "十二", unit: "mu" } }, "area.value", "not_a_number"],
+    ["area in another unit", { area: { value: "12公顷", unit: "mu" } }, "area.value", "wrong_unit"],
     ["unknown unit", { area: { value: 1, unit: "acre" } }, "area.unit", "invalid_choice"],
     [
       "collective land into the reserve",
@@ -115,7 +116,7 @@ describe("roles on parcel mutations", () => {
     const p = await parcelAt(officer, "approved");
     const calls: [string, string, unknown][] = [
       ["POST", "/api/v1/parcels", newParcel()],
-      ["PATCH", `/api/v1/parcels/${p.id}`, { version: p.version, name: "改名" }],
+      ["PATCH", `/api/v1/parcels/${p.id}`, { reason: "核对后修改", version: p.version, name: "改名" }],
       [
         "POST",
         `/api/v1/parcels/${p.id}/moves`,
@@ -161,6 +162,7 @@ describe("PATCH /api/v1/parcels/:id (edit)", () => {
     const p = await parcelAt(officer, "approved");
     const res = await officer.json("PATCH", `/api/v1/parcels/${p.id}`, {
       version: p.version,
+      reason: "按勘测定界图更正",
       name: "凤桥镇新址",
       area: { value: 2, unit: "ha" },
     });
@@ -184,26 +186,39 @@ describe("PATCH /api/v1/parcels/:id (edit)", () => {
   it("refuses a stale version (409) and bad fields (422), changing nothing", async () => {
     const p = await parcelAt(officer, "planned");
     const before = await parcelRow(p.id);
-    expect((await officer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: p.version + 1, name: "X" })).status).toBe(
-      409,
-    );
+    expect(
+      (
+        await officer.json("PATCH", `/api/v1/parcels/${p.id}`, {
+          reason: "核对后修改",
+          version: p.version + 1,
+          name: "X",
+        })
+      ).status,
+    ).toBe(409);
     for (const body of [
-      { version: p.version },
-      { version: p.version, landUse: "farm" },
-      { version: p.version, town: "" },
-      { version: p.version, area: { value: -1, unit: "mu" } },
-      { name: "no version" },
+      { version: p.version, reason: "核对" },
+      { version: p.version, landUse: "farm", reason: "核对" },
+      { version: p.version, town: "", reason: "核对" },
+      { version: p.version, area: { value: -1, unit: "mu" }, reason: "核对" },
+      { name: "no version", reason: "核对" },
+      { version: p.version, name: "无理由" },
     ])
       expect((await officer.json("PATCH", `/api/v1/parcels/${p.id}`, body)).status, JSON.stringify(body)).toBe(422);
     expect(await parcelRow(p.id)).toEqual(before);
-    expect((await officer.json("PATCH", "/api/v1/parcels/999999", { version: 1, name: "X" })).status).toBe(404);
+    expect(
+      (await officer.json("PATCH", "/api/v1/parcels/999999", { reason: "核对后修改", version: 1, name: "X" })).status,
+    ).toBe(404);
   });
 });
 
 describe("chain totals", () => {
   it("equal the parcels counted by state after registrations, moves, edits and corrections", async () => {
     const p = await parcelAt(officer, "reserved");
-    await officer.json("PATCH", `/api/v1/parcels/${p.id}`, { version: p.version, area: { value: 3, unit: "ha" } });
+    await officer.json("PATCH", `/api/v1/parcels/${p.id}`, {
+      reason: "核对后修改",
+      version: p.version,
+      area: { value: 3, unit: "ha" },
+    });
     await officer.json("POST", `/api/v1/parcels/${p.id}/corrections`, {
       version: p.version + 1,
       reason: "入库日期录错",

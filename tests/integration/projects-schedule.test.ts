@@ -84,7 +84,11 @@ describe("status at the boundaries", () => {
 
 describe("actual dates from the parcels", () => {
   const join = async (projectId: number, parcel: { id: number; version: number }) => {
-    const res = await officer.json("PATCH", `/api/v1/parcels/${parcel.id}`, { projectId, version: parcel.version });
+    const res = await officer.json("PATCH", `/api/v1/parcels/${parcel.id}`, {
+      projectId,
+      version: parcel.version,
+      reason: "纳入项目",
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as { id: number; version: number };
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { app } from "../../src/app";
-import { call, newParcel, session } from "../helpers";
+import { call, knownTown, newParcel, session } from "../helpers";
 
 const tag = crypto.randomUUID().slice(0, 6);
 // Each text field gets its own payload, so a leak names the field that leaked.
@@ -27,6 +27,7 @@ describe("text typed by users comes back escaped", () => {
     });
     expect(batch.status).toBe(201);
     const batchId = ((await batch.json()) as { id: number }).id;
+    await knownTown(PAYLOAD.town);
     const reg = await officer.json(
       "POST",
       "/api/v1/parcels",

@@ -14,7 +14,13 @@ const RUNS_PER_FORM_ROUTE = 60;
 export const TEMPLATES: Record<string, Record<string, unknown>> = {
   "POST /api/v1/session": { username: "fuzz-user", password: "fuzz-password-1" },
   "POST /api/v1/parcels": newParcel(),
-  "PATCH /api/v1/parcels/:id": { version: 1, name: "凤桥镇新地块", town: "凤桥镇", area: { value: 3, unit: "ha" } },
+  "PATCH /api/v1/parcels/:id": {
+    reason: "核对后修改",
+    version: 1,
+    name: "凤桥镇新地块",
+    town: "凤桥镇",
+    area: { value: 3, unit: "ha" },
+  },
   "POST /api/v1/parcels/:id/moves": { to: "approved", date: "2023-03-01", version: 1, docNo: "浙土字〔2023〕1号" },
   "POST /api/v1/parcels/:id/corrections": { version: 2, reason: "录入错误" },
   "POST /api/v1/batches": { name: "南湖区2023年度第3批次", kind: "urban", totalArea: { value: 100, unit: "mu" } },
@@ -44,6 +50,8 @@ export const TEMPLATES: Record<string, Record<string, unknown>> = {
     dueOn: "2023-09-30",
   },
   "PATCH /api/v1/problems/:id": { status: "resolved", resolution: "已拨付", version: 1 },
+  "POST /api/v1/towns": { name: "湘家荡街道" },
+  "PATCH /api/v1/towns/:id": { version: 1, name: "湘家荡街道" },
 };
 
 /** The fields each browser form sends, with plausible values the fuzzer then spoils. */
@@ -100,6 +108,20 @@ export const FORM_TEMPLATES: Record<string, Record<string, string>> = {
   "POST /projects/:id/parcels/leave": { parcelId: "1" },
   "POST /admin/calendar": { year: "2027", holidays: "2027-01-01 2027-02-05", workdays: "", note: "国办发明电" },
   "POST /admin/durations": { milestone: "supply", days: "30", unit: "calendar", note: "实践值", version: "1" },
+  "POST /admin/towns": { name: "湘家荡街道" },
+  "POST /admin/towns/:id": { version: "1", name: "湘家荡街道", action: "rename" },
+  "POST /parcels/:id/edit": {
+    version: "1",
+    name: "凤桥镇新地块",
+    town: "凤桥镇",
+    landUse: "industrial",
+    origin: "collective",
+    areaValue: "1,250.5",
+    areaUnit: "mu",
+    batchId: "",
+    projectId: "",
+    reason: "核对后修改",
+  },
 };
 
 /**

@@ -122,7 +122,11 @@ describe("ids that name nothing", () => {
   it("an edit naming a project is 422 and leaves the parcel as it was", async () => {
     const created = (await (await register({})).json()) as { id: number; version: number };
     const before = await env.DB.prepare("SELECT * FROM parcels WHERE id = ?").bind(created.id).first();
-    const res = await officer.json("PATCH", `/api/v1/parcels/${created.id}`, { version: 1, projectId: 3 });
+    const res = await officer.json("PATCH", `/api/v1/parcels/${created.id}`, {
+      reason: "核对后修改",
+      version: 1,
+      projectId: 3,
+    });
     expect(res.status).toBe(422);
     expect(await env.DB.prepare("SELECT * FROM parcels WHERE id = ?").bind(created.id).first()).toEqual(before);
   });

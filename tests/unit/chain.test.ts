@@ -108,9 +108,10 @@ describe("validateMove", () => {
       agreedStartOn: "2023-12-01",
       agreedCompletionOn: "2023-12-01",
     };
+    // 17 characters is neither form (16 for a contract, 19 for an approval record: domain/supervision.ts).
     const short = validateMove(
       { state: "reserved", lastMovedOn: null },
-      { ...supply, supervisionNo: "3304022023B00001" },
+      { ...supply, supervisionNo: "3304022023B000001" },
       today,
     );
     expect(!short.ok && short.issues[0].path).toBe("supervisionNo");
@@ -140,14 +141,19 @@ describe("corrections", () => {
       on: `2023-01-0${id}`,
       revertsEventId: null,
     });
+    // An edit is correctable like a move (issue 10 §1): the first correction takes back the edit (3), the second
+    // the move under it (2); what stays in force is move 1 and the move recorded after (6).
     const events = [
       ev(1, "move", "planned", "approved"),
       ev(2, "move", "approved", "acquired"),
       ev(3, "edit", "acquired", "acquired"),
-      ev(4, "correction", "acquired", "approved"),
-      ev(5, "move", "approved", "acquired"),
+      ev(4, "correction", "acquired", "acquired"),
+      ev(5, "correction", "acquired", "approved"),
+      ev(6, "move", "approved", "acquired"),
     ];
-    expect(effectiveMoves(events).map((e) => e.id)).toEqual([1, 5]);
+    expect(effectiveMoves(events).map((e) => e.id)).toEqual([1, 6]);
+    // Before any correction, the edit is the latest thing in force.
+    expect(effectiveMoves(events.slice(0, 3)).map((e) => e.id)).toEqual([1, 2, 3]);
   });
 
   it("clears the undone state's fields and restores the previous date", () => {

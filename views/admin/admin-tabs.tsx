@@ -7,6 +7,7 @@ const TABS: [string, string][] = [
   ["/admin/durations", "dur.title"],
   ["/admin/lockouts", "admin.lock.title"],
   ["/admin/targets", "tg.title"],
+  ["/admin/towns", "town.title"],
 ];
 
 /** The admin pages, the current one marked. */

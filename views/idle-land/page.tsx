@@ -1,6 +1,7 @@
 import { idleCursorParam, lateCursorParam, type Idle } from "../../src/idle-land/figures";
 import { IDLE_LEVELS, type IdleLevel } from "../../src/domain/idle-land";
-import { DISTRICT_TOWNS } from "../../src/domain/towns";
+import type { TownChoice } from "../../src/towns/queries";
+import { TownSelect } from "../towns/town-select";
 import { AreaCell } from "../components/area";
 import { emptyForm, Field, Input, Select } from "../components/field";
 import { Layout } from "../layout";
@@ -18,7 +19,7 @@ export function LevelBadge(props: { ctx: PageCtx; level: IdleLevel | null }) {
   );
 }
 
-function Filters(props: { ctx: PageCtx; d: Idle }) {
+function Filters(props: { ctx: PageCtx; d: Idle; towns: TownChoice[] }) {
   const { ctx, d } = props;
   const f = emptyForm("idle", {
     asOf: d.asOf,
@@ -58,7 +59,7 @@ function Filters(props: { ctx: PageCtx; d: Idle }) {
         />
       </Field>
       <Field f={f} name="town" label={ctx.t("parcel.town")}>
-        <Select f={f} name="town" placeholder={ctx.t("common.all")} options={DISTRICT_TOWNS.map((t) => [t, t])} />
+        <TownSelect ctx={ctx} f={f} towns={props.towns} placeholder={ctx.t("common.all")} />
       </Field>
       <button type="submit">{ctx.t("dig.show")}</button>
     </form>
@@ -240,14 +241,14 @@ function IdlePager(props: {
 }
 
 /** `/idle-land`: supplied-but-unused and idle land as of D (docs/PRODUCT.md §6). */
-export function IdleLandPage(props: { ctx: PageCtx; d: Idle }) {
+export function IdleLandPage(props: { ctx: PageCtx; d: Idle; towns: TownChoice[] }) {
   const { ctx, d } = props;
   const paged = d.prev !== null || d.next !== null;
   const late = d.lateNext !== null || d.lateCursor !== null;
   return (
     <Layout ctx={ctx} title={ctx.t("idle.title")}>
       <h1>{ctx.t("idle.heading", { asOf: d.asOf })}</h1>
-      <Filters ctx={ctx} d={d} />
+      <Filters ctx={ctx} d={d} towns={props.towns} />
       <Rates ctx={ctx} d={d} />
       <Totals ctx={ctx} d={d} />
       <h2>{ctx.t("idle.warnings")}</h2>

@@ -1,4 +1,5 @@
-import type { ParcelEventView, ParcelView } from "../../src/parcels/queries";
+import type { ParcelEventView } from "../../src/parcels/queries";
+import type { ParcelDetailView } from "../../src/parcels/detail-queries";
 import type { State } from "../../src/domain/chain";
 import type { FormScope } from "../components/field";
 import { StateBadge } from "../components/state-badge";
@@ -17,7 +18,7 @@ import { Timeline } from "./timeline";
 
 /** What the detail view shows, loaded once per request. `correctable` is the latest move, set only when this user may undo it. */
 export type Detail = {
-  parcel: ParcelView;
+  parcel: ParcelDetailView;
   events: ParcelEventView[];
   targets: State[];
   correctable: ParcelEventView | null;
@@ -32,7 +33,11 @@ export type DetailProps = {
   delay: FormScope;
   today: string;
   conflict?: boolean;
+  /** What was just written (?done= after the redirect, or the htmx answer): a success notice says so. */
+  done?: string;
 };
+
+const DONE = ["move", "correction", "delay", "edit"];
 
 /**
  * The part a move or correction re-renders: fields, forms and timeline together, so after any
@@ -48,10 +53,22 @@ export function DetailSection(props: DetailProps) {
         <LapseBadge ctx={ctx} level={lapseLevel(p, props.today)} />
       </h1>
       {props.conflict && <ConflictNotice ctx={ctx} parcel={p} />}
+      {props.done && DONE.includes(props.done) && (
+        <p class="notice" role="status">
+          {ctx.t(`pp.done.${props.done}`)}
+        </p>
+      )}
       <div class="cols">
         <div>
           <h2>{ctx.t("pp.detail.fields")}</h2>
           <ParcelFields ctx={ctx} parcel={p} />
+          {can(ctx, "GET /parcels/:id/edit") && (
+            <p>
+              <a class="button secondary" href={`/parcels/${p.id}/edit`}>
+                {ctx.t("pp.edit.link")}
+              </a>
+            </p>
+          )}
         </div>
         <div>
           {can(ctx, "POST /parcels/:id/moves") && (

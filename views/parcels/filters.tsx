@@ -1,6 +1,7 @@
 import { STATES } from "../../src/domain/chain";
 import { LAND_USES } from "../../src/domain/fields";
-import { DISTRICT_TOWNS, sortTowns } from "../../src/domain/towns";
+import type { TownChoice } from "../../src/towns/queries";
+import { TownSelect } from "../towns/town-select";
 import type { FormValues } from "../../src/http/form";
 import { emptyForm, Field, Input, Select } from "../components/field";
 import type { PageCtx } from "../page-context";
@@ -13,7 +14,7 @@ export const ROWS_ID = "parcel-rows";
  * caught on keyup, and on input too, since a paste, a datalist pick or an IME commit fires no keyup;
  * both share the form's one debounce, so a pause sends one request.
  */
-export function ParcelFilters(props: { ctx: PageCtx; values: FormValues }) {
+export function ParcelFilters(props: { ctx: PageCtx; values: FormValues; towns: TownChoice[] }) {
   const { ctx } = props;
   const f = emptyForm("filter", props.values);
   const any = ctx.t("common.all");
@@ -37,24 +38,12 @@ export function ParcelFilters(props: { ctx: PageCtx; values: FormValues }) {
         <Select f={f} name="state" placeholder={any} options={STATES.map((s) => [s, ctx.t(`state.${s}`)])} />
       </Field>
       <Field f={f} name="town" label={ctx.t("parcel.town")}>
-        <Input f={f} name="town" list="town-options" maxlength={50} />
+        <TownSelect ctx={ctx} f={f} towns={props.towns} placeholder={any} />
       </Field>
       <Field f={f} name="landUse" label={ctx.t("parcel.landUse")}>
         <Select f={f} name="landUse" placeholder={any} options={LAND_USES.map((u) => [u, ctx.t(`landUse.${u}`)])} />
       </Field>
-      <TownOptions />
       <button type="submit">{ctx.t("common.search")}</button>
     </form>
-  );
-}
-
-/** The district's towns in pinyin order, offered to every town input on the page. */
-export function TownOptions() {
-  return (
-    <datalist id="town-options">
-      {sortTowns(DISTRICT_TOWNS).map((town) => (
-        <option value={town} />
-      ))}
-    </datalist>
   );
 }

@@ -1,4 +1,5 @@
 import type { FormValues } from "../../src/http/form";
+import type { TownChoice } from "../../src/towns/queries";
 import { Layout } from "../layout";
 import type { PageCtx } from "../page-context";
 import { can } from "./can";
@@ -6,7 +7,9 @@ import { ParcelFilters, ROWS_ID } from "./filters";
 import { ParcelRows, type RowsProps } from "./rows";
 
 /** `/parcels`: filters over the rows; the rows are the same component an htmx request gets alone. */
-export function ParcelsPage(props: RowsProps & { values: FormValues; badQuery: boolean; notice?: string | null }) {
+export function ParcelsPage(
+  props: RowsProps & { values: FormValues; badQuery: boolean; notice?: string | null; towns: TownChoice[] },
+) {
   const { ctx } = props;
   return (
     <Layout ctx={ctx} title={ctx.t("pp.list.title")}>
@@ -18,7 +21,7 @@ export function ParcelsPage(props: RowsProps & { values: FormValues; badQuery: b
           </a>
         )}
       </div>
-      <ParcelFilters ctx={ctx} values={props.values} />
+      <ParcelFilters ctx={ctx} values={props.values} towns={props.towns} />
       {props.badQuery && (
         <p class="notice error" role="alert">
           {props.notice ? `${ctx.t(props.notice)}。` : ""}

@@ -38,6 +38,8 @@ function MoveField(props: {
     );
   if (name === "reason") {
     const needed = to === "withdrawn" || moveKind(from, to) === "skip";
+    // The reason is asked only where the rule asks for it: a skip or a withdrawal (issue 10 §6).
+    if (!needed) return null;
     return (
       <Field
         f={f}

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import type { ParcelView } from "../../src/parcels/queries";
+import type { ParcelDetailView } from "../../src/parcels/detail-queries";
 import type { Parcel } from "../../src/db/schema";
 import { formatHa, formatMu } from "../../src/domain/area";
 import { Instant } from "../components/instant";
@@ -43,7 +43,7 @@ function moveValue(ctx: PageCtx, p: Parcel, key: (typeof MOVE_COLUMNS)[number]):
 }
 
 /** Every recorded field of a parcel: registration first, then what each move recorded. */
-export function ParcelFields(props: { ctx: PageCtx; parcel: ParcelView }) {
+export function ParcelFields(props: { ctx: PageCtx; parcel: ParcelDetailView }) {
   const { ctx, parcel: p } = props;
   const rows: [string, Child][] = [
     ["parcel.code", p.code],
@@ -54,9 +54,9 @@ export function ParcelFields(props: { ctx: PageCtx; parcel: ParcelView }) {
     ["parcel.area", `${formatMu(p.areaM2)} ${ctx.t("unit.mu")} / ${formatHa(p.areaM2)} ${ctx.t("unit.ha")}`],
     ["pp.f.areaM2", p.areaM2],
     ["parcel.state", <StateBadge ctx={ctx} state={p.state} />],
-    ["parcel.version", p.version],
-    ["parcel.batch", p.batchId === null ? "—" : <a href={`/batches/${p.batchId}`}>{p.batchName ?? `#${p.batchId}`}</a>],
-    ["parcel.project", p.projectId ?? "—"],
+    // By name and linked; ids and the version stay out of sight (the forms carry the version hidden).
+    ["parcel.batch", p.batchId === null ? "—" : <a href={`/batches/${p.batchId}`}>{p.batchName ?? "—"}</a>],
+    ["parcel.project", p.projectId === null ? "—" : <a href={`/projects/${p.projectId}`}>{p.projectName ?? "—"}</a>],
     ["parcel.createdAt", <Instant iso={p.createdAt} />],
   ];
   for (const key of MOVE_COLUMNS) {

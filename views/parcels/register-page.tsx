@@ -3,13 +3,15 @@ import { LAND_USES, ORIGINS } from "../../src/domain/fields";
 import { fieldAttrs, Field, FormErrors, Input, Select, TextArea, type FormScope } from "../components/field";
 import { Layout } from "../layout";
 import type { PageCtx } from "../page-context";
-import { TownOptions } from "./filters";
+import type { TownChoice } from "../../src/towns/queries";
+import { TownSelect } from "../towns/town-select";
+import { ConfirmArea } from "./edit-page";
 
 /**
  * The register form (docs/PRODUCT.md §3 `planned`; state-owned stock may go straight into the reserve).
  * A plain POST: a refused form comes back with every message beside its field and what was typed.
  */
-export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: [string, string][] }) {
+export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: [string, string][]; towns: TownChoice[] }) {
   const { ctx, f } = props;
   const reserved = f.values.state === "reserved";
   return (
@@ -28,7 +30,7 @@ export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: [stri
             <Input f={f} name="name" required maxlength={200} />
           </Field>
           <Field f={f} name="town" label={ctx.t("parcel.town")}>
-            <Input f={f} name="town" required maxlength={50} list="town-options" />
+            <TownSelect ctx={ctx} f={f} towns={props.towns} placeholder={ctx.t("pp.choose")} required />
           </Field>
           <Field f={f} name="landUse" label={ctx.t("parcel.landUse")}>
             <Select
@@ -48,7 +50,7 @@ export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: [stri
               options={ORIGINS.map((o) => [o, ctx.t(`origin.${o}`)])}
             />
           </Field>
-          <Field f={f} name="areaValue" label={ctx.t("pp.new.areaValue")}>
+          <Field f={f} name="areaValue" label={ctx.t("pp.new.areaValue")} hint={ctx.t("pp.edit.numberHint")}>
             <Input f={f} name="areaValue" required inputmode="decimal" />
           </Field>
           <Field f={f} name="areaUnit" label={ctx.t("parcel.areaUnit")}>
@@ -58,6 +60,7 @@ export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: [stri
             <Select f={f} name="batchId" placeholder={ctx.t("common.none")} options={props.batches} />
           </Field>
         </div>
+        <ConfirmArea ctx={ctx} f={f} />
         <fieldset>
           <legend>{ctx.t("pp.new.reserveLegend")}</legend>
           <Field f={f} name="state" label={ctx.t("pp.new.registerReserved")}>
@@ -75,7 +78,6 @@ export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: [stri
         <Field f={f} name="note" label={ctx.t("move.note")}>
           <TextArea f={f} name="note" maxlength={500} />
         </Field>
-        <TownOptions />
         <button type="submit">{ctx.t("pp.new.submit")}</button>
       </form>
     </Layout>

@@ -1,6 +1,8 @@
 import { PROJECT_CATEGORIES } from "../../src/domain/projects";
 import type { FormValues } from "../../src/http/form";
 import { PROJECT_STATUSES, type ListItem, type StatusCounts } from "../../src/projects/queries";
+import { townNames } from "../../src/towns/queries";
+import { TownSelect } from "../towns/town-select";
 import { emptyForm, Field, Input, Select } from "../components/field";
 import { Layout } from "../layout";
 import { can } from "../parcels/can";
@@ -33,7 +35,12 @@ export function ProjectFilters(props: { ctx: PageCtx; action: string; values: Fo
         <Select f={f} name="department" placeholder={all} options={pairs(props.choices.departments)} />
       </Field>
       <Field f={f} name="town" label={ctx.t("project.town")}>
-        <Select f={f} name="town" placeholder={all} options={pairs(props.choices.towns)} />
+        <TownSelect
+          ctx={ctx}
+          f={f}
+          towns={townNames(props.choices.towns.map((name) => ({ name }))).map((name) => ({ name, retired: false }))}
+          placeholder={all}
+        />
       </Field>
       <Field f={f} name="status" label={ctx.t("project.status")}>
         <Select
