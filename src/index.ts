@@ -1,10 +1,9 @@
 import { app } from "./app";
 import { getDb } from "./db/client";
 import { cleanSecurityLog } from "./http/audit";
-import { storeFinishedWeeks } from "./reviews/writes";
+import { storeFinishedWeeks, WEEKLY_CRON } from "./reviews/writes";
 
-/** Monday 00:30 in Asia/Shanghai (wrangler.toml [triggers]): store the week just finished. */
-export const WEEKLY_CRON = "30 16 * * SUN";
+// Only handlers may be exported here: workerd refuses a main module with any other named export.
 
 export default {
   fetch: app.fetch,

@@ -10,6 +10,9 @@ import { latestStoredQuery, watermarksQuery } from "./queries";
 // and the insert is INSERT OR IGNORE, so however often the job runs — twice, or two at once — a week is
 // stored exactly once and never changed.
 
+/** Monday 00:30 in Asia/Shanghai = Sunday 16:30 UTC (wrangler.toml [triggers]): store the week just finished. */
+export const WEEKLY_CRON = "30 16 * * SUN";
+
 /** How many missed weeks one run fills in at most (the latest ones). */
 export const BACKFILL_WEEKS = 8;
 

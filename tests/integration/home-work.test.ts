@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import worker, { WEEKLY_CRON } from "../../src/index";
+import worker from "../../src/index";
+import { WEEKLY_CRON } from "../../src/reviews/writes";
 import { MOVE_BODY } from "../chain-fixtures";
 import { newParcel } from "../helpers";
 import { select } from "../html";

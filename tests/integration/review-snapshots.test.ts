@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import worker, { WEEKLY_CRON } from "../../src/index";
+import worker from "../../src/index";
+import { WEEKLY_CRON } from "../../src/reviews/writes";
 import { count } from "../helpers";
 import { select } from "../html";
 import { buildFixture, clientAs, WEEK, type Client } from "../review-fixtures";
