@@ -267,10 +267,18 @@ export function startRateByTownQuery(db: Db, e: string) {
  */
 export function agreedStartWindowsQuery(db: Db, asOf: string, windows: [string, string][]) {
   const s = agreedStartAsOf(asOf);
-  const within = sql.join(
-    windows.map(([from, to]) => sql`(${s} BETWEEN ${from} AND ${to})`),
-    sql` OR `,
-  );
+  // Delays only postpone, so the start in force lies between the supply's own and the latest: a window can
+  // hold it only if the latest is on or after its first day and the supply's own on or before its last.
+  // Plain columns keep the plan on the supplied range; the caller checks the start in force exactly.
+  const original = sql`coalesce(${parcels.originalAgreedStartOn}, ${parcels.agreedStartOn})`;
+  // One range over all windows (an OR of ranges tempts SQLite into a table scan); the caller checks each.
+  const from = windows.map((w) => w[0]).sort()[0];
+  const to = windows
+    .map((w) => w[1])
+    .sort()
+    .at(-1)!;
+  const within = sql`${parcels.agreedStartOn} >= ${from} AND ${original} <= ${to}`;
+
   return db
     .select({
       id: parcels.id,
@@ -284,6 +292,6 @@ export function agreedStartWindowsQuery(db: Db, asOf: string, windows: [string, 
     })
     .from(parcels)
     .where(sql`${suppliedNotStarted(asOf)} AND (${within})`)
-    .orderBy(parcels.id)
-    .limit(500);
+    .orderBy(parcels.suppliedOn, parcels.id)
+    .limit(5000);
 }

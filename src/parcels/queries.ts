@@ -224,5 +224,5 @@ export const movesRecordedByQuery = (db: Db, actor: number | SQL, sinceAt: strin
     .where(
       sql`${parcelEvents.recordedAt} >= ${sinceAt} AND ${parcelEvents.actorId} = ${actor} AND ${parcelEvents.kind} = 'move'`,
     )
-    .orderBy(desc(parcelEvents.id))
+    .orderBy(desc(parcelEvents.recordedAt))
     .limit(limit);

@@ -99,10 +99,10 @@ describe("home page: the day's work by role", () => {
     expect(links).toEqual([
       // D approved 2032-04-01, never acquired: lapses 2034-04-02 (warned from 2034-01-01).
       [`${await code(ids.D.id)}：批文将于 2034-04-02 失效，请尽快完成征收`, `/parcels/${ids.D.id}`],
+      // Supplied parcels by supply date: I (2032-10-01), then B (2034-03-08). I: agreed start 2033-03-13, one year on today → idle fee due from today.
+      [`${await code(iId)}：本周进入闲置（应征收闲置费）`, `/parcels/${iId}`],
       // B's agreed start 2034-04-01 is 19 days away: within 30 (not 7).
       [`${await code(ids.B.id)}：约定 2034-04-01 开工（30 天内）`, `/parcels/${ids.B.id}`],
-      // I: agreed start 2033-03-13, one year on today → idle fee due from today.
-      [`${await code(iId)}：本周进入闲置（应征收闲置费）`, `/parcels/${iId}`],
       // The officer's only move of the last 7 days (the admin's moves are not theirs).
       [`您登记的变更：${await code(ids.F.id)} → 已批准（2034-03-12）`, `/parcels/${ids.F.id}`],
     ]);
