@@ -9,13 +9,14 @@ import { parcelDetailPages } from "./detail";
 import { parcelDelayPages } from "./delay-page";
 import { REGISTER_ALIASES, REGISTER_FIELDS, registerBody } from "./form";
 import { PARCEL_LIST_DEFAULTS, parseListQuery } from "./list-query";
-import { parcelListPage, parcelListQuery } from "./queries";
+import { DEFAULT_ORDER, effectiveOrder } from "./list-read";
+import { parcelListPage, parcelListQuery, parcelTotalsQuery, totalsOf } from "./queries";
 import { registerParcel } from "./writes";
 import { emptyForm } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
 import { ParcelsPage } from "../../views/parcels/list-page";
 import { RegisterPage } from "../../views/parcels/register-page";
-import { ParcelRows } from "../../views/parcels/rows";
+import { ParcelRows, type RowsProps } from "../../views/parcels/rows";
 
 // HTML pages for /parcels: the list with its filters, the register form, and (mounted below) one parcel.
 export const parcelPages = new Hono<AppEnv>()
@@ -24,12 +25,27 @@ export const parcelPages = new Hono<AppEnv>()
     const values = c.req.query();
     const q = parseListQuery(values);
     // A hand-edited URL with a bad filter still gets a usable list, with a notice saying the filters were dropped.
-    const { filter, limit, cursor } = q.ok ? q : { ...PARCEL_LIST_DEFAULTS, filter: {}, cursor: undefined };
+    const { filter, limit, position, order } = q.ok
+      ? q
+      : { ...PARCEL_LIST_DEFAULTS, filter: {}, position: {}, order: DEFAULT_ORDER };
     const {
-      results: [found],
-    } = await authorize(c, (db) => [parcelListQuery(db, filter, limit, cursor)]);
-    const page = parcelListPage(found, limit);
-    const rows = { ctx: pageCtx(c), items: page.items, filter, cursor, nextCursor: page.nextCursor };
+      results: [found, totals],
+    } = await authorize(c, (db) => [
+      parcelListQuery(db, filter, order, limit, position),
+      parcelTotalsQuery(db, filter),
+    ]);
+    const page = parcelListPage(found, limit, position);
+    const rows: RowsProps = {
+      ctx: pageCtx(c),
+      items: page.items,
+      filter,
+      order: effectiveOrder(filter, order),
+      limit,
+      position,
+      nextCursor: page.nextCursor,
+      prevCursor: page.prevCursor,
+      totals: totalsOf(totals),
+    };
     const status = q.ok ? 200 : 400;
     if (wantsFragment(c)) return c.html(<ParcelRows {...rows} />, status);
     // The issue's own message when there is one worth naming (a search too long for the store).

@@ -18,7 +18,7 @@ export function ParcelsPage(props: RowsProps & { values: FormValues; badQuery: b
           </a>
         )}
       </div>
-      <ParcelFilters ctx={ctx} values={props.values} />
+      <ParcelFilters ctx={ctx} values={props.values} order={props.order} />
       {props.badQuery && (
         <p class="notice error" role="alert">
           {props.notice ? `${ctx.t(props.notice)}。` : ""}
