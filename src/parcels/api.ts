@@ -9,15 +9,7 @@ import { pathId } from "../http/path";
 import { problem } from "../http/respond";
 import { parseListQuery } from "./list-query";
 import { eventJson, parcelJson } from "./json";
-import {
-  idempotencyKeyQuery,
-  parcelEventsQuery,
-  parcelListPage,
-  parcelListQuery,
-  parcelQuery,
-  parcelTotalsQuery,
-  totalsOf,
-} from "./queries";
+import { idempotencyKeyQuery, parcelEventsQuery, parcelListReads, parcelListResult, parcelQuery } from "./queries";
 import { areaFields } from "../domain/area";
 import { correctParcel, editParcel, moveParcel, registerParcel, type OpResult } from "./writes";
 import { delayParcel } from "./delay";
@@ -60,14 +52,9 @@ export const parcelsApi = new Hono<AppEnv>()
       return problem(c, 400, "bad_request", q.issues);
     }
     const { limit, position, filter, order } = q;
-    const {
-      results: [rows, totals],
-    } = await authorize(c, (db) => [
-      parcelListQuery(db, filter, order, limit, position),
-      parcelTotalsQuery(db, filter),
-    ]);
-    const page = parcelListPage(rows, limit, position);
-    const total = totalsOf(totals);
+    const { results } = await authorize(c, (db) => parcelListReads(db, filter, order, limit, position));
+    const page = parcelListResult(results, filter, limit, position);
+    const total = page.totals;
     return c.json({
       items: page.items.map(parcelJson),
       nextCursor: page.nextCursor === null ? null : String(page.nextCursor),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { batches, parcelGrams, parcels, parcelTallies, type Parcel } from "../db/schema";
 import { searchPlan, type SearchPlan } from "../domain/search";
@@ -52,18 +52,39 @@ function filterWhere(f: ParcelFilter): SQL[] {
   return where;
 }
 
-// The search's rarest piece: a piece no parcel holds sorts first (count 0), so such a search reads nothing.
-const rarestGram = (grams: string[]) =>
-  sql`(SELECT j.value FROM json_each(${JSON.stringify(grams)}) j LEFT JOIN "gram_counts" gc ON gc."gram" = j.value ORDER BY coalesce(gc."n", 0), j.value LIMIT 1)`;
+/** At most this many of a query's pieces are weighed for the rarest (each costs one lookup and two parameters). */
+const MAX_WEIGHED = 6;
 
-function searchWhere(plan: SearchPlan | null): SQL[] {
+/** Up to MAX_WEIGHED pieces spread over the query, first and last included: any of them narrows as well as the rows are checked. */
+function weighed(grams: string[]): string[] {
+  if (grams.length <= MAX_WEIGHED) return grams;
+  const step = (grams.length - 1) / (MAX_WEIGHED - 1);
+  return [...new Set(Array.from({ length: MAX_WEIGHED }, (_, i) => grams[Math.round(i * step)]))];
+}
+
+/**
+ * The search's rarest piece: each weighed piece's count (one primary-key lookup; 0 when no parcel
+ * holds it, so nothing matches) zero-padded before the piece, and the least of them. With `atMost`,
+ * NULL when even the rarest piece is held by no more than `atMost` parcels (see parcelListReads).
+ */
+const rarestGram = (grams: string[], atMost?: number) => {
+  const ranked = weighed(grams).map(
+    (g) => sql`printf('%08d', coalesce((SELECT gc."n" FROM "gram_counts" gc WHERE gc."gram" = ${g}), 0)) || ${g}`,
+  );
+  // min() with two or more arguments is the scalar least-of; with one it would be the aggregate.
+  const least = ranked.length === 1 ? ranked[0] : sql`min(${sql.join(ranked, sql`, `)})`;
+  if (atMost === undefined) return sql`substr(${least}, 9)`;
+  return sql`(SELECT iif(substr(r."x", 1, 8) + 0 <= ${atMost}, NULL, substr(r."x", 9)) FROM (SELECT ${least} AS "x") r)`;
+};
+
+function searchWhere(plan: SearchPlan | null, atMost?: number): SQL[] {
   if (!plan) return [];
   if (plan.kind === "prefix") {
     // Every code starting with c lies in [c, c + U+10FFFF): a range on the code's unique index.
     const c = plan.start;
     return [sql`${parcels.code} >= ${c}`, sql`${parcels.code} < ${c + "\u{10FFFF}"}`];
   }
-  const where = [sql`${parcelGrams.gram} = ${rarestGram(plan.grams)}`];
+  const where = [sql`${parcelGrams.gram} = ${rarestGram(plan.grams, atMost)}`];
   const n = plan.needle;
   if (plan.verify)
     where.push(
@@ -79,32 +100,49 @@ export function effectiveOrder(f: ParcelFilter, order: ListOrder): ListOrder {
   return order;
 }
 
+/** Where a page starts, as SQL over the key and id columns given: after (or before) the anchor row's key and id. */
+function keyset(sort: SortKey, walk: SortDir, key: string | null, idCol: SQL | AnyColumn, anchorId: number): SQL {
+  const cmp = sql.raw(walk === "asc" ? ">" : "<");
+  return key === null
+    ? sql`${idCol} ${cmp} ${anchorId}`
+    : sql`(${sql.raw(key)}, ${idCol}) ${cmp} (SELECT ${sql.raw(sortKeySql(sort, "c")!)}, c."id" FROM "parcels" c WHERE c."id" = ${anchorId})`;
+}
+
+/** How a page is walked: its order, the direction it is read in (reversed for a previous page), its anchor. */
+function walkOf(f: ParcelFilter, order: ListOrder, position: ListPosition) {
+  const { sort, dir } = effectiveOrder(f, order);
+  const walk: SortDir = (position.before !== undefined) === (dir === "desc") ? "asc" : "desc";
+  return { sort, walk, by: walk === "asc" ? asc : desc, anchorId: position.before ?? position.after };
+}
+
 /**
- * One page of parcels in `order`, by keyset from `position`, plus one row to tell if more follow.
- * A previous page (`before`) is read in reverse order; parcelListPage turns it round.
+ * The statements of one list page, sent in the session's batch: the page's rows in `order` by keyset
+ * from `position` (plus one to tell if more follow; a previous page is read in reverse and turned
+ * round by parcelListPage), and the count and area of every match.
+ *
+ * A search's first page that holds all its matches is its own total. Its count statement therefore
+ * reads matches only when the rarest piece is held by more parcels than a page shows (otherwise it
+ * reads just the pieces' counts), so a rare word costs about two rows read a match (issue 10's budget).
  */
+export function parcelListReads(db: Db, f: ParcelFilter, order: ListOrder, limit: number, position: ListPosition = {}) {
+  const plan = f.q ? searchPlan(f.q) : null;
+  const paged = position.after !== undefined || position.before !== undefined;
+  return [
+    parcelListQuery(db, f, order, limit, position),
+    plan?.kind === "grams" ? countQuery(db, f, plan, paged ? -1 : limit) : parcelTotalsQuery(db, f),
+  ] as const;
+}
+
+/** One page of parcels in `order`, by keyset from `position`, plus one row to tell if more follow. */
 export function parcelListQuery(db: Db, f: ParcelFilter, order: ListOrder, limit: number, position: ListPosition = {}) {
   const plan = f.q ? searchPlan(f.q) : null;
-  const { sort, dir } = effectiveOrder(f, order);
+  const { sort, walk, by, anchorId } = walkOf(f, order, position);
   const byGrams = plan?.kind === "grams";
   // With a search the pieces' table leads, in parcel id order, so newest-first pages stop early.
   const idCol = byGrams ? parcelGrams.parcelId : parcels.id;
   const key = sortKeySql(sort, `"parcels"`);
-  const reverse = position.before !== undefined;
-  const walk: SortDir = reverse === (dir === "desc") ? "asc" : "desc";
-  const by = walk === "asc" ? asc : desc;
   const where = [...filterWhere(f), ...searchWhere(plan)];
-  const anchorId = position.before ?? position.after;
-  if (anchorId !== undefined) {
-    const cmp = sql.raw(walk === "asc" ? ">" : "<");
-    where.push(
-      key === null
-        ? sql`${idCol} ${cmp} ${anchorId}`
-        : sql`(${sql.raw(key)}, ${idCol}) ${cmp} (SELECT ${sql.raw(sortKeySql(sort, "c")!)}, c."id" FROM "parcels" c WHERE c."id" = ${anchorId})`,
-    );
-  }
-  const orderBy = key === null ? [by(idCol)] : [by(sql.raw(key)), by(idCol)];
-  const cond = where.length ? and(...where) : undefined;
+  if (anchorId !== undefined) where.push(keyset(sort, walk, key, idCol, anchorId));
   // The batch name rides along by primary key, so the list can name the batch (one index lookup a row).
   const q = byGrams
     ? db
@@ -114,8 +152,8 @@ export function parcelListQuery(db: Db, f: ParcelFilter, order: ListOrder, limit
         .leftJoin(batches, eq(batches.id, parcels.batchId))
     : db.select(withBatchName).from(parcels).leftJoin(batches, eq(batches.id, parcels.batchId));
   return q
-    .where(cond)
-    .orderBy(...orderBy)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(...(key === null ? [by(idCol)] : [by(sql.raw(key)), by(idCol)]))
     .limit(limit + 1);
 }
 
@@ -138,41 +176,61 @@ export function parcelListPage<R extends { id: number }>(rows: R[], limit: numbe
   };
 }
 
+/** A search's count and area, at most TOTAL_CAP + 1 matches read; none when its rarest piece is held by ≤ `atMost` parcels. */
+function countQuery(db: Db, f: ParcelFilter, plan: SearchPlan, atMost: number) {
+  const matches = db
+    .select({ a: parcels.areaM2 })
+    .from(parcelGrams)
+    .innerJoin(parcels, eq(parcels.id, parcelGrams.parcelId))
+    .where(and(...filterWhere(f), ...searchWhere(plan, atMost)))
+    .limit(TOTAL_CAP + 1)
+    .as("m");
+  return db
+    .select({
+      count: sql<number>`min(count(*), ${TOTAL_CAP})`.as("total_count"),
+      areaM2: sql<number>`coalesce(sum(${matches.a}), 0)`.as("total_m2"),
+      capped: sql<number>`count(*) > ${TOTAL_CAP}`.as("capped"),
+    })
+    .from(matches);
+}
+
+/** Count and area of the filters' matches: one row of parcel_tallies (no search, no project). */
+function tallyQuery(db: Db, f: ParcelFilter) {
+  const t = parcelTallies;
+  const batch: SQL[] = [];
+  if (f.batchId !== undefined) batch.push(eq(t.batchKey, f.batchId));
+  if (f.batch) batch.push(sql`${t.batchKey} = ${batchNamed(f.batch)}`);
+  if (!batch.length) batch.push(eq(t.batchKey, -1));
+  return db
+    .select({
+      count: sql<number>`coalesce(sum(${t.count}), 0)`.as("total_count"),
+      areaM2: sql<number>`coalesce(sum(${t.areaM2}), 0)`.as("total_m2"),
+      capped: sql<number>`0`.as("capped"),
+    })
+    .from(t)
+    .where(
+      and(
+        eq(t.state, f.state ?? "*"),
+        eq(t.town, f.town ?? "*"),
+        eq(t.landUse, f.landUse ?? "*"),
+        ...batch,
+        eq(t.approvalYear, f.year ?? "*"),
+      ),
+    );
+}
+
 /**
- * Count and area of every parcel the filters match. Without a search or a project this is one row of
- * parcel_tallies; a search or a project counts its matches, at most TOTAL_CAP + 1 of them.
+ * Count and area of every parcel the filters match (a search by pieces carries its own). Without a
+ * search or a project this is one row of parcel_tallies; a one-character search or a project counts
+ * its matches, at most TOTAL_CAP + 1 of them.
  */
-export function parcelTotalsQuery(db: Db, f: ParcelFilter) {
+function parcelTotalsQuery(db: Db, f: ParcelFilter) {
   const plan = f.q ? searchPlan(f.q) : null;
-  if (!plan && f.projectId === undefined) {
-    const t = parcelTallies;
-    const batch: SQL[] = [];
-    if (f.batchId !== undefined) batch.push(eq(t.batchKey, f.batchId));
-    if (f.batch) batch.push(sql`${t.batchKey} = ${batchNamed(f.batch)}`);
-    if (!batch.length) batch.push(eq(t.batchKey, -1));
-    return db
-      .select({
-        count: sql<number>`coalesce(sum(${t.count}), 0)`.as("total_count"),
-        areaM2: sql<number>`coalesce(sum(${t.areaM2}), 0)`.as("total_m2"),
-        capped: sql<number>`0`.as("capped"),
-      })
-      .from(t)
-      .where(
-        and(
-          eq(t.state, f.state ?? "*"),
-          eq(t.town, f.town ?? "*"),
-          eq(t.landUse, f.landUse ?? "*"),
-          ...batch,
-          eq(t.approvalYear, f.year ?? "*"),
-        ),
-      );
-  }
+  if (!plan && f.projectId === undefined) return tallyQuery(db, f);
   const where = and(...filterWhere(f), ...searchWhere(plan));
-  const matches = (
-    plan?.kind === "grams"
-      ? db.select({ a: parcels.areaM2 }).from(parcelGrams).innerJoin(parcels, eq(parcels.id, parcelGrams.parcelId))
-      : db.select({ a: parcels.areaM2 }).from(parcels)
-  )
+  const matches = db
+    .select({ a: parcels.areaM2 })
+    .from(parcels)
     .where(where)
     .limit(TOTAL_CAP + 1)
     .as("m");
@@ -187,8 +245,22 @@ export function parcelTotalsQuery(db: Db, f: ParcelFilter) {
 
 export type ListTotals = { count: number; areaM2: number; capped: boolean };
 
-/** The totals row as shown: a count beyond the cap is "more than TOTAL_CAP". */
-export function totalsOf(rows: { count: number; areaM2: number; capped: number }[]): ListTotals {
-  const r = rows[0] ?? { count: 0, areaM2: 0, capped: 0 };
-  return { count: Number(r.count), areaM2: Number(r.areaM2), capped: Boolean(r.capped) };
+type TotalsRow = { count: number; areaM2: number; capped: number };
+
+/** The answer to parcelListReads' statements: the page, its cursors, and the totals of every match. */
+export function parcelListResult(
+  [rows, totals]: readonly [ParcelListItem[], TotalsRow[]],
+  f: ParcelFilter,
+  limit: number,
+  position: ListPosition,
+) {
+  const page = parcelListPage(rows, limit, position);
+  const whole = position.after === undefined && position.before === undefined && rows.length <= limit;
+  // A search's first page holding all its matches is its own total (its count statement read nothing).
+  if (whole && f.q && searchPlan(f.q)?.kind === "grams") {
+    const areaM2 = rows.reduce((sum, p) => sum + p.areaM2, 0);
+    return { ...page, totals: { count: rows.length, areaM2, capped: false } };
+  }
+  const r = totals[0] ?? { count: 0, areaM2: 0, capped: 0 };
+  return { ...page, totals: { count: Number(r.count), areaM2: Number(r.areaM2), capped: Boolean(r.capped) } };
 }

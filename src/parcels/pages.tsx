@@ -10,7 +10,7 @@ import { parcelDelayPages } from "./delay-page";
 import { REGISTER_ALIASES, REGISTER_FIELDS, registerBody } from "./form";
 import { PARCEL_LIST_DEFAULTS, parseListQuery } from "./list-query";
 import { DEFAULT_ORDER, effectiveOrder } from "./list-read";
-import { parcelListPage, parcelListQuery, parcelTotalsQuery, totalsOf } from "./queries";
+import { parcelListReads, parcelListResult } from "./queries";
 import { registerParcel } from "./writes";
 import { emptyForm } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
@@ -28,13 +28,8 @@ export const parcelPages = new Hono<AppEnv>()
     const { filter, limit, position, order } = q.ok
       ? q
       : { ...PARCEL_LIST_DEFAULTS, filter: {}, position: {}, order: DEFAULT_ORDER };
-    const {
-      results: [found, totals],
-    } = await authorize(c, (db) => [
-      parcelListQuery(db, filter, order, limit, position),
-      parcelTotalsQuery(db, filter),
-    ]);
-    const page = parcelListPage(found, limit, position);
+    const { results } = await authorize(c, (db) => parcelListReads(db, filter, order, limit, position));
+    const page = parcelListResult(results, filter, limit, position);
     const rows: RowsProps = {
       ctx: pageCtx(c),
       items: page.items,
@@ -44,7 +39,7 @@ export const parcelPages = new Hono<AppEnv>()
       position,
       nextCursor: page.nextCursor,
       prevCursor: page.prevCursor,
-      totals: totalsOf(totals),
+      totals: page.totals,
     };
     const status = q.ok ? 200 : 400;
     if (wantsFragment(c)) return c.html(<ParcelRows {...rows} />, status);

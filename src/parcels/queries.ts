@@ -7,14 +7,7 @@ import { batches, chainTotals, parcelEvents, parcels, users } from "../db/schema
 // Other features read parcels only through this file.
 export { eventJson, parcelJson } from "./json";
 
-export {
-  parcelListQuery,
-  parcelListPage,
-  parcelTotalsQuery,
-  totalsOf,
-  type ParcelFilter,
-  type ParcelListItem,
-} from "./list-read";
+export { parcelListReads, parcelListResult, type ParcelFilter, type ParcelListItem } from "./list-read";
 import { withBatchName, type ParcelListItem } from "./list-read";
 
 /** A parcel with its batch's name. */
