@@ -9,13 +9,18 @@ export const parcelList: Catalogue = {
   ],
   "pl.filter.batch": ["批次名称", "Batch name"],
   "pl.filter.year": ["批准年度", "Year approved"],
-  "pl.totals": ["共 {count} 宗，面积合计 {mu} 亩（{ha} 公顷）", "{count} parcels, {mu} mu ({ha} ha) in all"],
+  "pl.filter.project": ["项目", "Project"],
+  // A no-break space keeps each figure with its unit on one line, on screen and in print.
+  "pl.totals": [
+    "共 {count}\u00a0宗，面积合计 {mu}\u00a0亩（{ha}\u00a0公顷）",
+    "{count}\u00a0parcels, {mu}\u00a0mu ({ha}\u00a0ha) in all",
+  ],
   "pl.totals.capped": [
     "超过 {count} 宗，请缩小搜索范围后查看面积合计",
     "More than {count} parcels; narrow the search to see the total area",
   ],
   "pl.totalsRow": ["合计", "Total"],
-  "pl.totalsRow.count": ["{count} 宗", "{count} parcels"],
+  "pl.totalsRow.count": ["{count}\u00a0宗", "{count}\u00a0parcels"],
   "pl.col.area": ["面积（亩 / 公顷）", "Area (mu / ha)"],
   "pl.col.approvedOn": ["批准日期", "Approved on"],
   "pl.sort.by": ["按{column}排序", "Sort by {column}"],

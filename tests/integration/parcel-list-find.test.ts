@@ -140,9 +140,9 @@ describe("count and area of every match", () => {
   });
   it("shows the count and area above the rows and a totals row beneath them", async () => {
     const html = await (await officer.json("GET", `/parcels?${q("地块")}`)).text();
-    expect((await one(html, ".list-totals")).text).toBe("共 3 宗，面积合计 52.50 亩（3.5000 公顷）");
+    expect((await one(html, ".list-totals")).text).toBe("共 3\u00a0宗，面积合计 52.50\u00a0亩（3.5000\u00a0公顷）");
     const foot = await select(html, "tfoot td");
-    expect(foot.map((c) => c.text.trim())).toEqual(["合计", "3 宗", "52.503.5000", ""]);
+    expect(foot.map((c) => c.text.trim())).toEqual(["合计", "3\u00a0宗", "52.503.5000", ""]);
   });
 });
 
@@ -289,6 +289,30 @@ describe("a search matching more than 5,000 parcels", () => {
     expect((await one(html, ".list-totals")).text).toBe("超过 5,000 宗，请缩小搜索范围后查看面积合计");
     // The unfiltered count still comes whole from the tallies: 4 + 5001 = 5005.
     const all = await (await officer.json("GET", "/parcels")).text();
-    expect((await one(all, ".list-totals")).text).toMatch(/^共 5,005 宗，/);
+    expect((await one(all, ".list-totals")).text).toMatch(/^共 5,005\u00a0宗，/);
+  });
+});
+
+describe("printing a list", () => {
+  it("carries the bureau, the title, the filters in words, the data date and when it was made", async () => {
+    const res = await officer.json("GET", `/parcels?state=approved&sort=area`, undefined, {
+      "X-Test-Now": "2023-05-06T06:30:00.000Z",
+    });
+    const html = await res.text();
+    const head = (await one(html, "header.print-head")).text;
+    // 06:30 UTC is 14:30 in Shanghai (UTC+8) on the same day.
+    expect(head).toBe(
+      "南湖区自然资源和规划分局 · 地块筛选条件：状态：已批准；按面积从大到小数据日期：2023-05-06 · 打印时间：2023-05-06 14:30",
+    );
+    expect((await one(html, "header.print-head time")).attrs.datetime).toBe("2023-05-06");
+  });
+  it("hides navigation and forms in print, keeps figures and dates whole, and lays wide pages landscape", async () => {
+    const html = await (await officer.json("GET", "/parcels")).text();
+    const href = (await one(html, 'link[rel="stylesheet"]')).attrs.href;
+    const css = await (await officer.json("GET", href)).text();
+    const print = css.slice(css.indexOf("@media print{"));
+    expect(print).toMatch(/\.topbar,\.mainnav,form,\.pager[^{]*\{display:none!important\}/);
+    expect(print).toMatch(/td\.num,th\.num,\.nowrap,time,\.badge\{white-space:nowrap\}/);
+    expect(css).toContain("@page{size:A4 landscape;margin:10mm}");
   });
 });

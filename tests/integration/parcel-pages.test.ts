@@ -34,7 +34,7 @@ describe("/parcels list page", () => {
     expect(part).not.toContain("<html");
     expect(part).not.toContain("<form");
     // The count and area of the matches, then the table: both change with the filters.
-    expect((await one(part, "p.list-totals")).text).toBe("共 1 宗，面积合计 12.50 亩（0.8333 公顷）");
+    expect((await one(part, "p.list-totals")).text).toBe("共 1\u00a0宗，面积合计 12.50\u00a0亩（0.8333\u00a0公顷）");
     expect(await select(part, "div.table-wrap > table")).toHaveLength(1);
     expect(rowIds(part)).toEqual([p.id]);
 

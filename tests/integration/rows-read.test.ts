@@ -51,7 +51,7 @@ describe("X-Rows-Read (bench recorder)", () => {
     const res = await benchCall(`/parcels?q=${encodeURIComponent("桥头堡")}`, officer.cookie);
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain("共 3 宗");
+    expect(html).toContain("共 3\u00a0宗");
     // The bench's budget for a list: rows read ≤ 2 × rows shown + 10 = 2 × 3 + 10 = 16. By hand: session 3;
     // the list: the pieces' counts 2 (桥头, 头堡), the rarest piece's 3 postings and 1 past them, 3 parcels = 9;
     // the count: the pieces' counts again 2, and no match read since 3 ≤ a page of 50. 3 + 9 + 2 = 14.

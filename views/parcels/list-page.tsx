@@ -3,13 +3,14 @@ import { Layout } from "../layout";
 import type { PageCtx } from "../page-context";
 import { can } from "./can";
 import { ParcelFilters, ROWS_ID } from "./filters";
+import { filterWords } from "./filter-words";
 import { ParcelRows, type RowsProps } from "./rows";
 
 /** `/parcels`: filters over the rows; the rows are the same component an htmx request gets alone. */
 export function ParcelsPage(props: RowsProps & { values: FormValues; badQuery: boolean; notice?: string | null }) {
   const { ctx } = props;
   return (
-    <Layout ctx={ctx} title={ctx.t("pp.list.title")}>
+    <Layout ctx={ctx} title={ctx.t("pp.list.title")} filters={filterWords(ctx, props.filter, props.order)}>
       <div class="page-head">
         <h1>{ctx.t("pp.list.title")}</h1>
         {can(ctx, "POST /parcels") && (

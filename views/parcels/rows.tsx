@@ -73,7 +73,7 @@ export function ParcelRows(props: RowsProps) {
                 <td>{p.town}</td>
                 <td>{ctx.t(`landUse.${p.landUse}`)}</td>
                 <AreaCell m2={p.areaM2} />
-                <td>{p.approvedOn ?? "—"}</td>
+                <td class="nowrap">{p.approvedOn ?? "—"}</td>
                 <td>
                   <StateBadge ctx={ctx} state={p.state} />
                 </td>
