@@ -42,6 +42,7 @@ export const parcelList: Catalogue = {
     "One character: parcels whose code starts with it, in code order. Type another to search locations and land users.",
   ],
   "common.prev": ["上一页", "Previous page"],
+  "unit.muHa": ["（亩 / 公顷）", " (mu / ha)"],
   "print.filters": ["筛选条件", "Filters"],
   "print.noFilters": ["全部（未筛选）", "All (no filter)"],
   "print.dataDate": ["数据日期", "Data as of"],
