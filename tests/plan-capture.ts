@@ -58,7 +58,7 @@ export function planProblem(s: Captured, plan: string[]): string | null {
   const sql = s.sql.toLowerCase();
   const pageWalk = !/\bwhere\b/.test(sql) && /\blimit\b/.test(sql);
   for (const step of plan) {
-    if (/^SCAN (parcels|parcel_events)\b/.test(step) && !pageWalk) return step;
+    if (/^SCAN (parcels|parcel_events|parcel_grams|parcel_tallies)\b/.test(step) && !pageWalk) return step;
     if (/TEMP B-TREE FOR ORDER BY/.test(step) && /\bfrom "?parcels"?/.test(sql)) return step;
   }
   return null;

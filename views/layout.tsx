@@ -36,7 +36,7 @@ const mayOpen = (href: string, role: Role | undefined) =>
   !NAV_ROLES[href] || (role !== undefined && NAV_ROLES[href].includes(role));
 
 /** The page shell: top bar with the bureau, the user and role, the language switch, and navigation. */
-export function Layout(props: { ctx: PageCtx; title: string; children: Child }) {
+export function Layout(props: { ctx: PageCtx; title: string; children: Child; filters?: string }) {
   const { ctx } = props;
   const htmxConfig = JSON.stringify({
     allowEval: false,
@@ -106,8 +106,39 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Child }) 
               ))}
             </nav>
           )}
+          <PrintHead ctx={ctx} title={props.title} filters={props.filters} />
           <main>{props.children}</main>
         </body>
       </html>
     )}`;
+}
+
+/** Shanghai wall-clock time of an ISO instant, "2023-05-06 14:30" (UTC+8, no daylight saving). */
+function shanghaiMinute(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? "" : new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/**
+ * What a printed page carries instead of the navigation (print stylesheet): the bureau, the page's
+ * title, its filters in words, the date the figures are judged on and when the page was made.
+ */
+function PrintHead(props: { ctx: PageCtx; title: string; filters?: string }) {
+  const { ctx } = props;
+  return (
+    <header class="print-head">
+      <div>
+        <span class="org">{ctx.orgName}</span> · {props.title}
+      </div>
+      {props.filters !== undefined && (
+        <div>
+          {ctx.t("print.filters")}：{props.filters || ctx.t("print.noFilters")}
+        </div>
+      )}
+      <div>
+        {ctx.t("print.dataDate")}：<time datetime={ctx.today}>{ctx.today}</time> · {ctx.t("print.printedAt")}：
+        <span class="nowrap">{shanghaiMinute(ctx.now)}</span>
+      </div>
+    </header>
+  );
 }

@@ -13,6 +13,8 @@ export type PageCtx = {
   path: string;
   /** Today in Asia/Shanghai, from the request's clock: the date every rule on the page was judged on. */
   today: string;
+  /** This request's instant (ISO, UTC), from the same clock: a printed page says when it was made. */
+  now: string;
   /** URL of the current page in the other language. */
   otherLangUrl: string;
   t: (key: string, params?: Record<string, string | number>) => string;
@@ -35,6 +37,7 @@ export function pageCtx(c: Context<AppEnv>): PageCtx {
     nonce: c.get("secureHeadersNonce") ?? "",
     path: url.pathname,
     today: c.get("today") ?? "",
+    now: c.get("now") ?? "",
     otherLangUrl: url.pathname + url.search,
     t: (key, params) => t(lang, key, params),
   };

@@ -43,6 +43,14 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
   const filteredHtml = await (await fetch(base + filtered, { headers: { Cookie: cookie, ...fragment } })).text();
 
   const stamp = Date.now().toString(36);
+  // A word no seeded parcel holds (the seed's names come from a small vocabulary): three parcels carry it,
+  // so the search reads the postings of its rarest two-character piece and those three rows.
+  for (let i = 0; i < 3; i++)
+    await api("POST", "/api/v1/parcels", {
+      code: `BENCH-Q-${stamp}-${i}`, name: `基准检索桥头堡${i}号地块`, town: "凤桥镇", landUse: "industrial", origin: "collective", area: { value: 5, unit: "mu" },
+    });
+  const rareSearch = `/parcels?q=${encodeURIComponent("桥头堡")}`;
+  const rareHtml = await (await fetch(base + rareSearch, { headers: { Cookie: cookie, ...fragment } })).text();
   const fresh: number[] = [];
   for (let i = 0; i < moves; i++) {
     const p = await api("POST", "/api/v1/parcels", {
@@ -89,6 +97,8 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
     { name: "healthz", kind: "api", rowsShown: null, request: () => ({ path: "/healthz" }) },
     { name: "list first page", kind: "page", rowsShown: tableRows(firstPageHtml), request: () => get("/parcels") },
     { name: "list filtered (htmx)", kind: "fragment", rowsShown: tableRows(filteredHtml), request: () => get(filtered, fragment) },
+    // Issue 10: any part of a code, name or land user, with the count and area of every match.
+    { name: "list search (rare word)", kind: "fragment", rowsShown: tableRows(rareHtml), request: () => get(rareSearch, fragment) },
     { name: "parcel detail", kind: "page", rowsShown: 1 + (detail.events as Json[]).length, request: () => get(`/parcels/${withHistory.id}`) },
     {
       name: "move (API)",

@@ -97,4 +97,30 @@ ul.history{font-size:12px;padding-left:18px}
 @page weekly{size:A4 landscape;margin:16mm 10mm 10mm}
 @media print{.weekly-review{page:weekly}.rev-nav,.lang,.skip{display:none}.print-head{display:block;position:fixed;top:-10mm;left:0;right:0;font-size:10px;color:#444}.rev-section+.rev-section{break-before:page}.rev-section table{break-inside:auto}.rev-section tr{break-inside:avoid}}
 @media print{.topbar,.mainnav,form,.pager{display:none}th,td{white-space:normal}a{color:inherit;text-decoration:none}}
+.nowrap,time{white-space:nowrap}
+.list-totals{margin:4px 0 8px;font-variant-numeric:tabular-nums}
+a.sort{color:inherit}
+tfoot td{font-weight:600;border-top:2px solid var(--line)}
+.print-head{display:none}
+.table-wrap>table tr>:first-child{position:sticky;left:0;background:var(--bg);z-index:1}
+.table-wrap>table thead tr>:first-child{background:var(--head);z-index:2}
+.table-wrap>table tfoot tr>:first-child{background:var(--bg)}
+@media (max-width:600px){
+.topbar{flex-wrap:nowrap;gap:8px;padding:6px 8px;white-space:nowrap;overflow:hidden}
+.topbar .app-title,.topbar .today{display:none}
+.topbar .org,.topbar .who{min-width:0;overflow:hidden;text-overflow:ellipsis}
+.topbar .spacer{flex:1 1 0;min-width:0}}
+@page{size:A4 landscape;margin:10mm}
+@media print{
+.topbar,.mainnav,form,.pager,.no-print,.button,nav{display:none!important}
+.print-head{display:block;margin:0 0 8px;border-bottom:1px solid #000;padding-bottom:4px}
+.print-head .org{font-weight:600}
+body{font-size:11px}main{padding:0;max-width:none}
+.table-wrap{overflow:visible}
+.table-wrap>table tr>:first-child{position:static}
+thead th{position:static}
+thead{display:table-header-group}tfoot{display:table-row-group}tr{break-inside:avoid}
+th,td{white-space:normal;padding:3px 4px}
+td.num,th.num,.nowrap,time,.badge{white-space:nowrap}
+a{color:inherit;text-decoration:none}}
 `;

@@ -63,7 +63,11 @@ export const batches = sqliteTable(
     importId: integer("import_id").references((): AnySQLiteColumn => imports.id),
     createdAt: createdAt(),
   },
-  (t) => [index("batches_approved_idx").on(t.approvedOn)],
+  (t) => [
+    index("batches_approved_idx").on(t.approvedOn),
+    // The parcel list's batch filter names a batch; resolved to ids through this index.
+    index("batches_name_idx").on(t.name),
+  ],
 );
 
 export const parcels = sqliteTable(
@@ -159,6 +163,14 @@ export const parcels = sqliteTable(
       t.completedOn,
       t.areaM2,
     ),
+    // The list's sorts, each paged by keyset (src/parcels/list-sort.ts holds the same expressions).
+    index("parcels_area_idx").on(t.areaM2, t.id),
+    // sort_state (chain order) and sort_approved (approved_on, '' when not approved) are columns that
+    // only SQL knows: triggers keep them (migration 0028) and no insert or select names them.
+    index("parcels_state_sort_idx").on(sql`sort_state`, t.id),
+    index("parcels_approved_sort_idx").on(sql`sort_approved`, t.id),
+    // The approval-year filter, newest first within the year.
+    index("parcels_approval_year_idx").on(sql`substr(${t.approvedOn}, 1, 4)`, t.id),
   ],
 );
 
@@ -226,6 +238,36 @@ export const digestionStock = sqliteTable(
     areaM2: integer("area_m2").notNull(),
   },
   (t) => [primaryKey({ columns: [t.leftOn, t.approvedOn, t.town, t.batchId] })],
+);
+
+// Search (issue 10): each two-character piece of a parcel's code, name and land user, ASCII lower-cased,
+// once per parcel; kept by triggers on parcels (migration 0026). gram_counts: how many parcels hold a piece.
+export const parcelGrams = sqliteTable(
+  "parcel_grams",
+  { gram: text("gram").notNull(), parcelId: integer("parcel_id").notNull() },
+  (t) => [primaryKey({ columns: [t.gram, t.parcelId] })],
+);
+export const gramCounts = sqliteTable("gram_counts", {
+  gram: text("gram").primaryKey(),
+  n: integer("n").notNull().default(0),
+});
+// Positions 1..200, from which the triggers cut the pieces (no CTE is allowed in a trigger).
+export const searchPositions = sqliteTable("search_positions", { i: integer("i").primaryKey() });
+
+// Count and area for every combination of the list's filters, each a value or "any" ('*', batch -1);
+// batch_key 0 = no batch, approval_year '' = not approved. Kept by triggers on parcels (migration 0027).
+export const parcelTallies = sqliteTable(
+  "parcel_tallies",
+  {
+    state: text("state").notNull(),
+    town: text("town").notNull(),
+    landUse: text("land_use").notNull(),
+    batchKey: integer("batch_key").notNull(),
+    approvalYear: text("approval_year").notNull(),
+    count: integer("count").notNull().default(0),
+    areaM2: integer("area_m2").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.state, t.town, t.landUse, t.batchKey, t.approvalYear] })],
 );
 
 // Running figures per batch (docs/PRODUCT.md §4), one row per batch. Triggers on parcels keep it in step with

@@ -1,6 +1,7 @@
 import { common } from "./common";
 import { parcels } from "./parcels";
 import { parcelPages } from "./parcel-pages";
+import { parcelList } from "./parcel-list";
 import { security } from "./security";
 import { batches } from "./batches";
 import { delays } from "./delays";
@@ -22,6 +23,7 @@ const CATALOGUE: Catalogue = {
   ...common,
   ...parcels,
   ...parcelPages,
+  ...parcelList,
   ...security,
   ...batches,
   ...delays,

@@ -50,10 +50,7 @@ export const security: Catalogue = {
   "field.nothing_visible": ["不能只有空白或不可见字符", "Cannot be only blank or invisible characters"],
   "field.before_date_floor": ["日期不能早于 1980-01-01", "The date cannot be before 1980-01-01"],
   "field.unknown_project": ["该项目不存在", "No such project"],
-  "field.search_too_long": [
-    "搜索词过长：最多 48 个字母或数字，或 16 个汉字",
-    "Search too long: at most 48 letters or digits, or 16 Chinese characters",
-  ],
+  "field.search_too_long": ["搜索词过长：最多 50 个字", "Search too long: at most 50 characters"],
   "field.admin_username_format": ["只能使用字母、数字和 . _ -", "Letters, digits and . _ - only"],
   "field.admin_username_taken": ["该用户名已存在", "This username is taken"],
   "field.admin_last_admin": [

@@ -9,7 +9,8 @@ import { pathId } from "../http/path";
 import { problem } from "../http/respond";
 import { parseListQuery } from "./list-query";
 import { eventJson, parcelJson } from "./json";
-import { idempotencyKeyQuery, parcelEventsQuery, parcelListPage, parcelListQuery, parcelQuery } from "./queries";
+import { idempotencyKeyQuery, parcelEventsQuery, parcelListReads, parcelListResult, parcelQuery } from "./queries";
+import { areaFields } from "../domain/area";
 import { correctParcel, editParcel, moveParcel, registerParcel, type OpResult } from "./writes";
 import { delayParcel } from "./delay";
 import { parcelChecks } from "./checks";
@@ -52,14 +53,16 @@ export const parcelsApi = new Hono<AppEnv>()
       await authorize(c);
       return problem(c, 400, "bad_request", q.issues);
     }
-    const { limit, cursor, filter } = q;
-    const {
-      results: [rows],
-    } = await authorize(c, (db) => [parcelListQuery(db, filter, limit, cursor)]);
-    const page = parcelListPage(rows, limit);
+    const { limit, position, filter, order } = q;
+    const { results } = await authorize(c, (db) => parcelListReads(db, filter, order, limit, position));
+    const page = parcelListResult(results, filter, limit, position);
+    const total = page.totals;
     return c.json({
       items: page.items.map(parcelJson),
       nextCursor: page.nextCursor === null ? null : String(page.nextCursor),
+      prevCursor: page.prevCursor === null ? null : String(page.prevCursor),
+      // All the parcels the filters match; a search matching more than `count` says so with `atLeast`.
+      total: { count: total.count, atLeast: total.capped, ...(total.capped ? {} : areaFields(total.areaM2)) },
     });
   })
   .post("/", async (c) => {

@@ -1,10 +1,8 @@
-import { and, asc, eq, gt } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { batches, parcels } from "../db/schema";
 import { formatHa, formatMu } from "../domain/area";
 import { LEDGER_COLUMNS, type LedgerKey } from "../domain/ledger";
 import { t } from "../i18n";
-import { filterWhere, withBatchName, type ParcelFilter, type ParcelListItem } from "./queries";
+import { parcelListQuery, type ParcelFilter, type ParcelListItem } from "./list-read";
 
 // Rows a page of the export reads: 500 parcels are one D1 query of well under a megabyte.
 const EXPORT_PAGE = 500;
@@ -57,20 +55,11 @@ const csvCell = (v: string) => {
 const csvLine = (cells: string[]) => cells.map(csvCell).join(",") + "\r\n";
 
 /**
- * One page of the filtered list for the export by keyset (no OFFSET), oldest registration first as
- * a ledger grows, so an export imported elsewhere registers its rows in the same order.
+ * One page of the filtered list for the export, by the list's own keyset read: oldest registration
+ * first as a ledger grows, so an export imported elsewhere registers its rows in the same order.
  */
-export function exportPageQuery(db: Db, f: ParcelFilter, after?: number) {
-  const where = filterWhere(f);
-  if (after !== undefined) where.push(gt(parcels.id, after));
-  return db
-    .select(withBatchName)
-    .from(parcels)
-    .leftJoin(batches, eq(batches.id, parcels.batchId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(parcels.id))
-    .limit(EXPORT_PAGE);
-}
+const exportPageQuery = (db: Db, f: ParcelFilter, after?: number) =>
+  parcelListQuery(db, f, { sort: "id", dir: "asc" }, EXPORT_PAGE, after === undefined ? {} : { after });
 
 /**
  * The filtered parcel list as a ledger CSV (UTF-8 with BOM, the import's headers), streamed a page
@@ -89,8 +78,10 @@ export function ledgerCsvStream(db: Db, f: ParcelFilter): ReadableStream<Uint8Ar
         return;
       }
       if (done) return controller.close();
-      const rows = (await exportPageQuery(db, f, after)) as ParcelListItem[];
-      if (rows.length < EXPORT_PAGE) done = true;
+      const read = (await exportPageQuery(db, f, after)) as ParcelListItem[];
+      // The list's read brings one row more than asked, to tell whether more follow.
+      const rows = read.slice(0, EXPORT_PAGE);
+      if (read.length <= EXPORT_PAGE) done = true;
       if (rows.length) after = rows[rows.length - 1].id;
       controller.enqueue(enc.encode(rows.map((p) => csvLine(ledgerCells(p))).join("")));
     },

@@ -12,15 +12,16 @@ import { parcelChecks } from "./checks";
 import { activeTownsQuery, townChoices, townNames, townsQuery } from "../towns/queries";
 import { REGISTER_ALIASES, REGISTER_FIELDS, registerBody } from "./form";
 import { PARCEL_LIST_DEFAULTS, parseListQuery } from "./list-query";
-import { parcelListPage, parcelListQuery } from "./queries";
 import { ledgerCsvStream } from "./export";
 import { t } from "../i18n";
+import { DEFAULT_ORDER, effectiveOrder } from "./list-read";
+import { parcelListReads, parcelListResult } from "./queries";
 import { registerParcel } from "./writes";
 import { emptyForm } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
 import { ParcelsPage } from "../../views/parcels/list-page";
 import { RegisterPage } from "../../views/parcels/register-page";
-import { ParcelRows } from "../../views/parcels/rows";
+import { ParcelRows, type RowsProps } from "../../views/parcels/rows";
 
 // HTML pages for /parcels: the list with its filters, the register form, and (mounted below) one parcel.
 export const parcelPages = new Hono<AppEnv>()
@@ -29,16 +30,28 @@ export const parcelPages = new Hono<AppEnv>()
     const values = c.req.query();
     const q = parseListQuery(values);
     // A hand-edited URL with a bad filter still gets a usable list, with a notice saying the filters were dropped.
-    const { filter, limit, cursor } = q.ok ? q : { ...PARCEL_LIST_DEFAULTS, filter: {}, cursor: undefined };
+    const { filter, limit, position, order } = q.ok
+      ? q
+      : { ...PARCEL_LIST_DEFAULTS, filter: {}, position: {}, order: DEFAULT_ORDER };
     // The towns list rides along for the filter's select (a few dozen rows; the rows-only htmx answer skips it).
-    const {
-      results: [found, towns],
-    } = await authorize(c, (db) => [
-      parcelListQuery(db, filter, limit, cursor),
-      townsQuery(db, wantsFragment(c) ? 0 : 1000),
-    ]);
-    const page = parcelListPage(found, limit);
-    const rows = { ctx: pageCtx(c), items: page.items, filter, cursor, nextCursor: page.nextCursor };
+    const { results } = await authorize(
+      c,
+      (db) =>
+        [...parcelListReads(db, filter, order, limit, position), townsQuery(db, wantsFragment(c) ? 0 : 1000)] as const,
+    );
+    const [found, totals, towns] = results;
+    const page = parcelListResult([found, totals], filter, limit, position);
+    const rows: RowsProps = {
+      ctx: pageCtx(c),
+      items: page.items,
+      filter,
+      order: effectiveOrder(filter, order),
+      limit,
+      position,
+      nextCursor: page.nextCursor,
+      prevCursor: page.prevCursor,
+      totals: page.totals,
+    };
     const status = q.ok ? 200 : 400;
     if (wantsFragment(c)) return c.html(<ParcelRows {...rows} />, status);
     // The issue's own message when there is one worth naming (a search too long for the store).

@@ -1,74 +1,15 @@
-import { and, asc, desc, eq, getTableColumns, lt, or, sql, type SQL } from "drizzle-orm";
+import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { batches, chainTotals, parcelEvents, parcels, users, type Parcel } from "../db/schema";
+import { batches, chainTotals, parcelEvents, parcels, users } from "../db/schema";
 
 // The parcels feature's read API. Each query is a statement builder, so a handler can send it in the
 // same D1 batch as the session lookup (http/authorize.ts); the *Page/*Of helpers shape the rows.
 // Other features read parcels only through this file.
 export { eventJson, parcelJson } from "./json";
 
-export type ParcelFilter = {
-  state?: string;
-  town?: string;
-  landUse?: string;
-  batchId?: number;
-  projectId?: number;
-  q?: string;
-};
+export { parcelListReads, parcelListResult, type ParcelFilter, type ParcelListItem } from "./list-read";
+import { withBatchName, type ParcelListItem } from "./list-read";
 
-/** LIKE with the user's %, _ and \ taken literally. */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-
-/**
- * D1 refuses a LIKE pattern over 50 bytes ("pattern too complex") with a 500. The longest pattern
- * built here is `%` + escaped q + `%`, so the escaped search may take 48 bytes of UTF-8.
- */
-export const MAX_SEARCH_BYTES = 48;
-export const searchFits = (q: string) => new TextEncoder().encode(likeEscape(q)).length <= MAX_SEARCH_BYTES;
-
-export function filterWhere(f: ParcelFilter): SQL[] {
-  const where: SQL[] = [];
-  if (f.state) where.push(eq(parcels.state, f.state));
-  if (f.town) where.push(eq(parcels.town, f.town));
-  if (f.landUse) where.push(eq(parcels.landUse, f.landUse));
-  if (f.batchId !== undefined) where.push(eq(parcels.batchId, f.batchId));
-  if (f.projectId !== undefined) where.push(eq(parcels.projectId, f.projectId));
-  if (f.q) {
-    const q = likeEscape(f.q);
-    where.push(
-      or(sql`${parcels.code} LIKE ${q + "%"} ESCAPE '\\'`, sql`${parcels.name} LIKE ${"%" + q + "%"} ESCAPE '\\'`)!,
-    );
-  }
-  return where;
-}
-
-// Aliased: in a batch D1 answers rows as objects, where the parcel's and the batch's "name" would collide.
-export const withBatchName = {
-  ...getTableColumns(parcels),
-  batchName: sql<string | null>`${batches.name}`.as("batch_name"),
-};
-
-/** One page of parcels newest first, by keyset on id (`cursor` = the last id shown), plus one row to tell if more follow. */
-export function parcelListQuery(db: Db, f: ParcelFilter, limit: number, cursor?: number) {
-  const where = filterWhere(f);
-  if (cursor !== undefined) where.push(lt(parcels.id, cursor));
-  // The batch name rides along by primary key, so the list can name the batch (one index lookup a row).
-  return db
-    .select(withBatchName)
-    .from(parcels)
-    .leftJoin(batches, eq(batches.id, parcels.batchId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(parcels.id))
-    .limit(limit + 1);
-}
-
-/** The page's rows and the cursor for the next page (null on the last). */
-export function parcelListPage<R extends { id: number }>(rows: R[], limit: number) {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
-}
-
-export type ParcelListItem = Parcel & { batchName: string | null };
 /** A parcel with its batch's name. */
 export type ParcelView = ParcelListItem;
 

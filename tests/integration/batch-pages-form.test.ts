@@ -50,7 +50,8 @@ describe("register form (GET /batches/new, POST /batches)", () => {
       unused_m2: null,
     });
     const html = await (await officer.get(`/batches/${id}`)).text();
-    expect(html).toContain("<dd>616.20 亩 / 41.0800 公顷</dd>");
+    // A no-break space keeps each figure with its unit.
+    expect(html).toContain("<dd>616.20\u00a0亩 / 41.0800\u00a0公顷</dd>");
   });
 
   const refusals: [string, Record<string, string>, string, string][] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call, count } from "../helpers";
+import { one, select } from "../html";
 import { apiParcel, browser, rowIds } from "./parcel-pages-helpers";
 
 const XSS = "<script>alert(1)</script>";
@@ -13,7 +14,7 @@ describe("/parcels list page", () => {
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain('<th scope="col">宗地编号</th>');
+    expect((await select(html, "thead th")).map((th) => th.text)[0]).toBe("宗地编号");
     expect(html).toContain(`<a href="/parcels/${p.id}">${p.code}</a>`);
     expect(html).toContain('<span class="badge s-planned">拟报批</span>');
     // 12.5 亩 = 12.5 × 10000 / 15 m² = 8333.33 → 8333 m² → 8333 × 15 / 10000 = 12.4995 → 12.50 亩, 0.8333 公顷
@@ -32,7 +33,9 @@ describe("/parcels list page", () => {
     expect(fragment.headers.get("Vary")).toContain("HX-Request");
     expect(part).not.toContain("<html");
     expect(part).not.toContain("<form");
-    expect(part.startsWith('<div class="table-wrap"><table>')).toBe(true);
+    // The count and area of the matches, then the table: both change with the filters.
+    expect((await one(part, "p.list-totals")).text).toBe("共 1\u00a0宗，面积合计 12.50\u00a0亩（0.8333\u00a0公顷）");
+    expect(await select(part, "div.table-wrap > table")).toHaveLength(1);
     expect(rowIds(part)).toEqual([p.id]);
 
     const full = await officer.get(path);
@@ -140,7 +143,7 @@ describe("/parcels list page", () => {
     expect(detail).toContain("<h2>History</h2>");
     const html = await (await officer.get("/parcels?lang=en")).text();
     expect(html).toContain('<html lang="en">');
-    expect(html).toContain('<th scope="col">Parcel code</th>');
+    expect((await select(html, "thead th")).map((th) => th.text)[0]).toBe("Parcel code");
     expect(html).toContain('<span class="badge s-planned">Planned</span>');
     expect(html).toContain(">Register a parcel</a>");
   });
@@ -153,6 +156,6 @@ describe("/parcels list page", () => {
     const next = await (await officer.get("/parcels/new", { Cookie: `${officer.cookie}; lang=en` })).text();
     expect(next).toContain('<label for="reg-code">Parcel code</label>');
     const back = await officer.get("/parcels?lang=zh-CN", { Cookie: `${officer.cookie}; lang=en` });
-    expect(await back.text()).toContain('<th scope="col">宗地编号</th>');
+    expect((await select(await back.text(), "thead th")).map((th) => th.text)[0]).toBe("宗地编号");
   });
 });

@@ -13,6 +13,7 @@ const getRoutes = () => [...new Set(app.routes.filter((r) => r.method === "GET")
 
 // Parameter names the pages read, plus a few nobody reads.
 const KEYS = ["q", "state", "town", "landUse", "batchId", "projectId", "limit", "cursor", "lang", "next", "kind"];
+KEYS.push("sort", "dir", "before", "batch", "year");
 const key = fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 10 }));
 const value = fc.oneof(
   fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 2000)),

@@ -1,5 +1,5 @@
+import { muText } from "../components/figures";
 import type { Batch, BatchTotals } from "../../src/db/schema";
-import { formatMu } from "../../src/domain/area";
 import { Field, FormErrors, Input, type FormScope } from "../components/field";
 import type { PageCtx } from "../page-context";
 
@@ -24,7 +24,7 @@ export function ApprovalForm(props: { ctx: PageCtx; f: FormScope; batch: Batch; 
     >
       <h2>{ctx.t("batch.approval.title")}</h2>
       <p class="muted hint">
-        {ctx.t("batch.approval.hint", { count: props.totals.plannedCount, mu: formatMu(props.totals.plannedM2) })}
+        {ctx.t("batch.approval.hint", { count: props.totals.plannedCount, mu: muText(props.totals.plannedM2) })}
       </p>
       <FormErrors ctx={ctx} f={f} />
       <div class="form-grid">

@@ -5,7 +5,7 @@ import { Layout } from "../layout";
 import { can } from "../parcels/can";
 import type { PageCtx } from "../page-context";
 import { ApprovalForm, BATCH_DETAIL_ID } from "./approval-form";
-import { ageText, areaText, BatchFigures } from "./figures";
+import { ageText, areaText, BatchFigures, DocumentVsParcels } from "./figures";
 import { BatchParcelTable } from "./parcel-table";
 import { FieldList } from "../components/field-list";
 
@@ -65,7 +65,13 @@ export function BatchDetailSection(props: BatchDetailProps) {
         </div>
         <div>
           <h2>{ctx.t("batch.figures")}</h2>
-          <BatchFigures ctx={ctx} totals={found.totals} />
+          <BatchFigures ctx={ctx} totals={found.totals} approved={b.approvedOn !== null} />
+          <h2>{ctx.t("batch.docVsParcels")}</h2>
+          <DocumentVsParcels
+            ctx={ctx}
+            docM2={b.totalM2}
+            parcelsM2={props.parcels.reduce((sum, p) => sum + p.areaM2, 0)}
+          />
           {mayApprove && (
             <ApprovalForm ctx={ctx} f={props.approval} batch={b} totals={found.totals} today={props.today} />
           )}

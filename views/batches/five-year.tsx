@@ -12,6 +12,16 @@ export function FiveYearPanel(props: { ctx: PageCtx; five: ReturnType<typeof fiv
       <p class="muted">
         {ctx.t("batch.fiveYear.window", { from: five.fromYear, to: five.toYear, count: five.batchCount })}
       </p>
+      {/* Which batches count: each year of the window opens the list of that year's batches. */}
+      <p>
+        {ctx.t("batch.fiveYear.counted")}
+        {Array.from({ length: five.toYear - five.fromYear + 1 }, (_, i) => five.fromYear + i).map((y, i) => (
+          <>
+            {i > 0 && " · "}
+            <a href={`/batches?year=${y}`}>{ctx.t("batch.fiveYear.yearLink", { year: y })}</a>
+          </>
+        ))}
+      </p>
       <dl class="fields">
         <dt>{ctx.t("batch.rate")}</dt>
         <dd>
@@ -28,7 +38,7 @@ export function FiveYearPanel(props: { ctx: PageCtx; five: ReturnType<typeof fiv
         <dd>{areaText(ctx, five.supplied.areaM2)}</dd>
         <dt>{ctx.t("batch.withdrawn")}</dt>
         <dd>{areaText(ctx, five.withdrawn.areaM2)}</dd>
-        <dt>{ctx.t("batch.fiveYear.shortfall")}</dt>
+        <dt>{ctx.t("batch.fiveYear.shortfall", { benchmark: `${Math.round(five.benchmark * 100)}%` })}</dt>
         <dd>{areaText(ctx, five.shortfall.areaM2)}</dd>
       </dl>
     </section>

@@ -61,8 +61,15 @@ function SortHeader(props: { ctx: PageCtx; order: BatchOrder; sortKey: BatchSort
 export function BatchRows(props: BatchRowsProps) {
   const { ctx, order } = props;
   if (!props.items.length) return <EmptyRows ctx={ctx} />;
+  // Area columns name their units: each cell shows 亩 over 公顷.
   const h = (sortKey: BatchSort, label: string) => (
-    <SortHeader ctx={ctx} order={order} sortKey={sortKey} label={ctx.t(label)} num={sortKey !== "approvedOn"} />
+    <SortHeader
+      ctx={ctx}
+      order={order}
+      sortKey={sortKey}
+      label={ctx.t(label) + (sortKey === "approvedOn" || sortKey === "rate" ? "" : ctx.t("unit.muHa"))}
+      num={sortKey !== "approvedOn"}
+    />
   );
   return (
     <>
@@ -88,13 +95,26 @@ export function BatchRows(props: BatchRowsProps) {
                   <a href={`/batches/${b.id}`}>{b.name}</a>
                 </td>
                 <td>{ctx.t(`batch.kind.${b.kind}`)}</td>
-                <td>{b.approvedOn ?? "—"}</td>
+                <td class="nowrap">{b.approvedOn ?? "—"}</td>
                 <td>{ageText(ctx, b.approvedOn, props.today)}</td>
-                <AreaCell m2={t.approvedM2} />
-                <AreaCell m2={t.suppliedM2} />
-                <AreaCell m2={t.withdrawnM2} />
-                <AreaCell m2={t.unsuppliedM2} />
-                <td class="num">{formatRate(supplyRate(t))}</td>
+                {b.approvedOn ? (
+                  <>
+                    <AreaCell m2={t.approvedM2} />
+                    <AreaCell m2={t.suppliedM2} />
+                    <AreaCell m2={t.withdrawnM2} />
+                    <AreaCell m2={t.unsuppliedM2} />
+                    <td class="num">{formatRate(supplyRate(t))}</td>
+                  </>
+                ) : (
+                  // Not approved yet: its areas are not 0.00 but not there at all.
+                  <>
+                    <td class="num">{ctx.t("batch.unapproved")}</td>
+                    <td class="num">—</td>
+                    <td class="num">—</td>
+                    <td class="num">—</td>
+                    <td class="num">—</td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>

@@ -1,12 +1,12 @@
-import { formatHa, formatMu } from "../../src/domain/area";
+import { haText, muText } from "./figures";
 
-/** Area as officials read it: 亩 with two decimals, 公顷 with four beneath. */
+/** Area as officials read it: 亩 with two decimals, 公顷 with four beneath (the column header names both units). */
 export function AreaCell(props: { m2: number }) {
   return (
     <td class="num">
-      {formatMu(props.m2)}
+      {muText(props.m2)}
       <br />
-      <span class="muted">{formatHa(props.m2)}</span>
+      <span class="muted">{haText(props.m2)}</span>
     </td>
   );
 }

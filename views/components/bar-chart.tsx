@@ -1,4 +1,4 @@
-import { formatMu } from "../../src/domain/area";
+import { muText } from "./figures";
 import type { PageCtx } from "../page-context";
 import { AreaCell } from "./area";
 
@@ -36,7 +36,7 @@ export function BarChart(props: { ctx: PageCtx; title: string; labelHead: string
               </text>
               <rect x={String(LABEL_W)} y={String(y + 3)} width={String(w)} height="14" fill="#0969da" />
               <text x={String(LABEL_W + w + 4)} y={String(y + 15)} font-size="12">
-                {formatMu(b.areaM2)}
+                {muText(b.areaM2)}
               </text>
             </g>
           );

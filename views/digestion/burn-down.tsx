@@ -1,5 +1,5 @@
+import { muText } from "../components/figures";
 import type { BurnDownWeek } from "../../src/domain/burn-down";
-import { formatMu } from "../../src/domain/area";
 import type { PageCtx } from "../page-context";
 
 const W = 640;
@@ -48,8 +48,8 @@ export function BurnDown(props: { ctx: PageCtx; weeks: BurnDownWeek[]; targetM2:
               <tr>
                 <td>{w.week}</td>
                 <td>{w.to}</td>
-                <td class="num">{w.digestedM2 === null ? "—" : formatMu(w.digestedM2)}</td>
-                <td class="num">{formatMu(w.lineM2)}</td>
+                <td class="num">{w.digestedM2 === null ? "—" : muText(w.digestedM2)}</td>
+                <td class="num">{muText(w.lineM2)}</td>
               </tr>
             ))}
           </tbody>

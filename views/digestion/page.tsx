@@ -1,6 +1,6 @@
+import { grouped, muText } from "../components/figures";
 import type { Digestion } from "../../src/digestion/figures";
 import { AGE_BUCKETS } from "../../src/domain/digestion";
-import { formatMu } from "../../src/domain/area";
 import { emptyForm, Field, Input } from "../components/field";
 import { BarChart } from "../components/bar-chart";
 import { Layout } from "../layout";
@@ -51,9 +51,9 @@ function Progress(props: { ctx: PageCtx; d: Digestion }) {
     <section aria-label={ctx.t("dig.progress")}>
       <p>
         {ctx.t("dig.progressLine", {
-          target: formatMu(d.target.areaM2),
-          digested: d.digested.areaMu.toFixed(2),
-          remaining: d.remaining ? d.remaining.areaMu.toFixed(2) : "—",
+          target: muText(d.target.areaM2),
+          digested: grouped(d.digested.areaMu, 2),
+          remaining: d.remaining ? grouped(d.remaining.areaMu, 2) : "—",
         })}
       </p>
       <progress max="1" value={String(Math.min(1, d.progress ?? 0))} aria-label={ctx.t("dig.progress")}>
@@ -65,7 +65,7 @@ function Progress(props: { ctx: PageCtx; d: Digestion }) {
       <span class="muted">{ctx.t("dig.yearGone", { share: pct(d.yearShareGone) })}</span>
       <p>
         {ctx.t("dig.pace", {
-          pace: d.paceNeededM2PerWeek === null ? "—" : formatMu(d.paceNeededM2PerWeek),
+          pace: d.paceNeededM2PerWeek === null ? "—" : muText(d.paceNeededM2PerWeek),
           forecast: d.forecastOn ?? ctx.t("dig.notThisYear"),
         })}
       </p>
@@ -106,11 +106,11 @@ export function DigestionPage(props: { ctx: PageCtx; d: Digestion; paged: boolea
       <Progress ctx={ctx} d={d} />
       <p>
         {t("dig.stockLine", {
-          start: d.stockAtYearStart.areaMu.toFixed(2),
+          start: grouped(d.stockAtYearStart.areaMu, 2),
           startCount: d.stockAtYearStart.count,
-          now: d.stockNow.areaMu.toFixed(2),
+          now: grouped(d.stockNow.areaMu, 2),
           nowCount: d.stockNow.count,
-          digested: d.digested.areaMu.toFixed(2),
+          digested: grouped(d.digested.areaMu, 2),
           digestedCount: d.digested.count,
         })}
       </p>

@@ -1,4 +1,4 @@
-import { formatHa, formatMu } from "../../src/domain/area";
+import { countText, haText, muText } from "../components/figures";
 import { CHAIN_STATES } from "../../src/domain/chain";
 import type { WorkItem } from "../../src/home/work";
 import { Layout } from "../layout";
@@ -71,9 +71,9 @@ export function HomePage(props: { ctx: PageCtx; totals: Total[]; work: WorkItem[
             <li>
               <a href={`/parcels?state=${state}`} class={`s-${state}`}>
                 <div class="step">{ctx.t(`state.${state}`)}</div>
-                <div class="count">{t.count}</div>
+                <div class="count">{countText(t.count)}</div>
                 <div class="area">
-                  {formatMu(t.areaM2)} {ctx.t("unit.mu")} / {formatHa(t.areaM2)} {ctx.t("unit.ha")}
+                  {muText(t.areaM2)} {ctx.t("unit.mu")} / {haText(t.areaM2)} {ctx.t("unit.ha")}
                 </div>
               </a>
             </li>

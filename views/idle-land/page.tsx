@@ -1,3 +1,4 @@
+import { grouped } from "../components/figures";
 import { idleCursorParam, lateCursorParam, type Idle } from "../../src/idle-land/figures";
 import { IDLE_LEVELS, type IdleLevel } from "../../src/domain/idle-land";
 import type { TownChoice } from "../../src/towns/queries";
@@ -94,8 +95,8 @@ function Rates(props: { ctx: PageCtx; d: Idle }) {
             <td class="num">{r.dueCount}</td>
             <td class="num">{r.doneCount}</td>
             <td class="num">{pct(r.countRate)}</td>
-            <td class="num">{r.dueAreaMu.toFixed(2)}</td>
-            <td class="num">{r.doneAreaMu.toFixed(2)}</td>
+            <td class="num">{grouped(r.dueAreaMu, 2)}</td>
+            <td class="num">{grouped(r.doneAreaMu, 2)}</td>
             <td class="num">{pct(r.areaRate)}</td>
             <td class="num">{target === null ? ctx.t("idle.noTarget") : `${target}%`}</td>
           </tr>
@@ -155,7 +156,7 @@ function Parcels(props: { ctx: PageCtx; items: Idle["items"]; caption: string })
                   ? ctx.t("idle.nextIn", { n: p.status.next.days, level: ctx.t(`idle.level.${p.status.next.level}`) })
                   : "—"}
               </td>
-              <td class="num">{p.status.feeWan === null ? "—" : p.status.feeWan.toFixed(2)}</td>
+              <td class="num">{p.status.feeWan === null ? "—" : grouped(p.status.feeWan, 2)}</td>
               <AreaCell m2={p.areaM2} />
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { Layout } from "../layout";
 import type { PageCtx } from "../page-context";
 import { can } from "./can";
 import { ParcelFilters, ROWS_ID } from "./filters";
+import { filterWords } from "./filter-words";
 import { ParcelRows, type RowsProps } from "./rows";
 
 /** `/parcels`: filters over the rows; the rows are the same component an htmx request gets alone. */
@@ -12,7 +13,7 @@ export function ParcelsPage(
 ) {
   const { ctx } = props;
   return (
-    <Layout ctx={ctx} title={ctx.t("pp.list.title")}>
+    <Layout ctx={ctx} title={ctx.t("pp.list.title")} filters={filterWords(ctx, props.filter, props.order)}>
       <div class="page-head">
         <h1>{ctx.t("pp.list.title")}</h1>
         {can(ctx, "POST /parcels") && (
@@ -21,7 +22,7 @@ export function ParcelsPage(
           </a>
         )}
       </div>
-      <ParcelFilters ctx={ctx} values={props.values} towns={props.towns} />
+      <ParcelFilters ctx={ctx} values={props.values} towns={props.towns} order={props.order} />
       {props.badQuery && (
         <p class="notice error" role="alert">
           {props.notice ? `${ctx.t(props.notice)}。` : ""}

@@ -1,7 +1,7 @@
+import { haText, muText } from "../components/figures";
 import type { Child } from "hono/jsx";
 import type { ParcelDetailView } from "../../src/parcels/detail-queries";
 import type { Parcel } from "../../src/db/schema";
-import { formatHa, formatMu } from "../../src/domain/area";
 import { Instant } from "../components/instant";
 import { StateBadge } from "../components/state-badge";
 import type { PageCtx } from "../page-context";
@@ -51,7 +51,7 @@ export function ParcelFields(props: { ctx: PageCtx; parcel: ParcelDetailView }) 
     ["parcel.town", p.town],
     ["parcel.landUse", ctx.t(`landUse.${p.landUse}`)],
     ["parcel.origin", ctx.t(`origin.${p.origin}`)],
-    ["parcel.area", `${formatMu(p.areaM2)} ${ctx.t("unit.mu")} / ${formatHa(p.areaM2)} ${ctx.t("unit.ha")}`],
+    ["parcel.area", `${muText(p.areaM2)} ${ctx.t("unit.mu")} / ${haText(p.areaM2)} ${ctx.t("unit.ha")}`],
     ["pp.f.areaM2", p.areaM2],
     ["parcel.state", <StateBadge ctx={ctx} state={p.state} />],
     // By name and linked; ids and the version stay out of sight (the forms carry the version hidden).

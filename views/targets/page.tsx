@@ -1,5 +1,5 @@
+import { muText } from "../components/figures";
 import type { AnnualTarget } from "../../src/db/schema";
-import { formatMu } from "../../src/domain/area";
 import { Field, FormErrors, Input, type FormScope } from "../components/field";
 import { Instant } from "../components/instant";
 import { Layout } from "../layout";
@@ -67,7 +67,7 @@ export function TargetsPage(props: { ctx: PageCtx; targets: AnnualTarget[]; hist
               {props.targets.map((x) => (
                 <tr>
                   <td>{x.year}</td>
-                  <td class="num">{formatMu(x.digestionM2)}</td>
+                  <td class="num">{muText(x.digestionM2)}</td>
                   <td class="num">{x.startRatePct}%</td>
                   <td class="num">{x.completionRatePct}%</td>
                   <td>
@@ -93,7 +93,7 @@ export function TargetsPage(props: { ctx: PageCtx; targets: AnnualTarget[]; hist
                   </td>
                   <td>{h.actor}</td>
                   <td>{h.year}</td>
-                  <td class="num">{formatMu(h.digestionM2)}</td>
+                  <td class="num">{muText(h.digestionM2)}</td>
                   <td class="num">{h.startRatePct}%</td>
                   <td class="num">{h.completionRatePct}%</td>
                 </tr>
