@@ -47,6 +47,12 @@ async function footprint() {
     batches: await q("SELECT * FROM batches ORDER BY id"),
     batchTotals: await q("SELECT * FROM batch_totals ORDER BY batch_id"),
     chainTotals: await q("SELECT * FROM chain_totals ORDER BY state"),
+    // The other summaries kept by triggers on parcels: an undo must leave each as it was.
+    stock: await q("SELECT * FROM digestion_stock ORDER BY left_on, approved_on, town, batch_id"),
+    tallies: await q(
+      "SELECT * FROM parcel_tallies WHERE count <> 0 OR area_m2 <> 0 ORDER BY state, town, land_use, batch_key, approval_year",
+    ),
+    grams: await q("SELECT * FROM gram_counts WHERE n > 0 ORDER BY gram"),
     rows: await q("SELECT * FROM import_rows ORDER BY import_id, row_no"),
   };
 }
