@@ -17,16 +17,18 @@ describe("rows read by the parcel pages", () => {
     for (let i = 0; i < 120; i++) await apiParcel(officer.api, { town: i % 2 ? town : "其他镇" });
     const path = `/parcels?town=${encodeURIComponent(town)}`;
     // Session: the touch looks up 1 sessions row by primary key, the lookup 1 sessions row + 1 users row = 3.
-    // Page 1 of 60 in the town: 50 + 1 to know a next page exists = 51. The whole page also reads the towns list
-    // for its filter: the 13 of the migration plus 读数镇 and 其他镇 = 15. Total 3 + 51 + 15 = 69; the rows-only
-    // fragment skips the towns (limit 0): 54.
+    // Page 1 of 60 in the town: 50 + 1 to know a next page exists = 51, and the count and area of the filter:
+    // 1 parcel_tallies row by primary key. The whole page also reads the towns list for its filter: the 13 of
+    // the migration plus 读数镇 and 其他镇 = 15. Total 3 + 51 + 1 + 15 = 70; the rows-only fragment skips the
+    // towns (limit 0): 55.
     const page = await bench(path, officer.cookie);
-    expect(page.headers.get("X-Rows-Read")).toBe("69");
-    expect((await bench(path, officer.cookie, { "HX-Request": "true" })).headers.get("X-Rows-Read")).toBe("54");
+    expect(page.headers.get("X-Rows-Read")).toBe("70");
+    expect((await bench(path, officer.cookie, { "HX-Request": "true" })).headers.get("X-Rows-Read")).toBe("55");
     // Page 2: the 10 parcels left below the cursor on the (town, id) index, plus the one entry past
-    // the town where the walk learns it has ended (page 1 stopped at its limit instead): 3 + 10 + 1, + 15 towns.
+    // the town where the walk learns it has ended (page 1 stopped at its limit instead): 3 + 10 + 1, + 1 tally
+    // row, + 15 towns = 30.
     const last = rowIds(await page.text()).at(-1)!;
-    expect((await bench(`${path}&cursor=${last}`, officer.cookie)).headers.get("X-Rows-Read")).toBe("29");
+    expect((await bench(`${path}&cursor=${last}`, officer.cookie)).headers.get("X-Rows-Read")).toBe("30");
   });
 
   it("a detail page reads the parcel, its events and their actors", async () => {
