@@ -189,7 +189,8 @@ async function fingerprintQuery(): Promise<string> {
     const cols = await env.DB.prepare(`SELECT name FROM pragma_table_info('${name}')`).all<{ name: string }>();
     const list = cols.results.map((c) => `"${c.name}"`).join(", ");
     parts.push(
-      `'${name}:' || (SELECT coalesce(json_group_array(json_array(${list})), '[]') FROM (SELECT * FROM "${name}" ORDER BY rowid))`,
+      // Ordered by every column, not rowid: the search pieces and list tallies are WITHOUT ROWID tables.
+      `'${name}:' || (SELECT coalesce(json_group_array(json_array(${list})), '[]') FROM (SELECT * FROM "${name}" ORDER BY ${list}))`,
     );
   }
   return `SELECT ${parts.join(" || '|' || ")} AS fp`;
