@@ -36,7 +36,14 @@ const mayOpen = (href: string, role: Role | undefined) =>
   !NAV_ROLES[href] || (role !== undefined && NAV_ROLES[href].includes(role));
 
 /** The page shell: top bar with the bureau, the user and role, the language switch, and navigation. */
-export function Layout(props: { ctx: PageCtx; title: string; children: Child; filters?: string }) {
+export function Layout(props: {
+  ctx: PageCtx;
+  title: string;
+  children: Child;
+  filters?: string;
+  /** False for a page that prints its own header on every sheet (the weekly review). */
+  printHead?: boolean;
+}) {
   const { ctx } = props;
   const htmxConfig = JSON.stringify({
     allowEval: false,
@@ -106,7 +113,7 @@ export function Layout(props: { ctx: PageCtx; title: string; children: Child; fi
               ))}
             </nav>
           )}
-          <PrintHead ctx={ctx} title={props.title} filters={props.filters} />
+          {props.printHead !== false && <PrintHead ctx={ctx} title={props.title} filters={props.filters} />}
           <main>{props.children}</main>
         </body>
       </html>

@@ -36,7 +36,7 @@ describe("logging in and the home page", () => {
     // With the system's forced colours (high-contrast mode) every step still reads by its words and count.
     await page.emulateMedia({ forcedColors: "active" });
     const texts = await page.locator("ol.chain li").allInnerTexts();
-    expect(texts.every((t) => /\S+\n\d+\n[\d.]+ 亩/.test(t))).toBe(true);
+    expect(texts.every((t) => /\S+\n[\d,]+\n[\d.,]+[ \u00a0]亩/.test(t))).toBe(true);
     await checkPage(page, "02b-home-forced-colors");
     await page.emulateMedia({ forcedColors: "none" });
     expect(browser.problems).toEqual([]);

@@ -33,7 +33,7 @@ describe("registering a parcel and taking it along the chain", () => {
 
   it("registers it once the fields are right and lands on its page as 拟报批", async () => {
     await page.getByLabel("坐落").fill("南湖区凤桥镇E2E测试地块");
-    await page.getByLabel("镇/街道").fill("凤桥镇");
+    await page.getByLabel("镇/街道").selectOption("凤桥镇");
     await page.getByLabel("用途").selectOption("industrial");
     await page.getByLabel("土地来源").selectOption("collective");
     await page.getByLabel("面积", { exact: true }).fill("25.5");

@@ -65,7 +65,7 @@ describe("parcel pages in a browser", () => {
     await page.getByLabel("用途").selectOption("residential");
     await page.waitForURL(/landUse=residential/);
     await expect.poll(() => rowCount(page)).toBe(1);
-    await page.getByLabel("宗地编号/坐落").fill("no-such-parcel-x");
+    await page.getByLabel("搜索", { exact: true }).fill("no-such-parcel-x");
     await expect.poll(() => page.locator("#parcel-rows .empty").textContent()).toContain("没有符合筛选条件的地块");
     await checkPage(page, "11-parcels-empty");
     expect(browser.problems).toEqual([]);

@@ -108,7 +108,7 @@ export function ReviewPage(props: { ctx: PageCtx; l: LoadedReview; printedAt: st
   const T = (id: string) => <ReviewTable ctx={ctx} table={tables.get(id)!} />;
   const heading = ctx.t("rev.heading", { week: r.week, startOn: r.startOn, endOn: r.endOn });
   return (
-    <Layout ctx={ctx} title={`${ctx.t("rev.title")} ${r.week}`}>
+    <Layout ctx={ctx} title={`${ctx.t("rev.title")} ${r.week}`} printHead={false}>
       <div class="weekly-review">
         <div class="print-head" aria-hidden="true">
           {ctx.orgName} · {heading} · {ctx.t("rev.printedAt")} {props.printedAt}
