@@ -23,3 +23,8 @@ export async function prepareLocalDb(persistTo: string, size: number): Promise<v
   await tsx("migrate.ts", ["--persist-to", persistTo]);
   await tsx("seed.ts", ["--persist-to", persistTo, "--size", String(size)]);
 }
+
+/** Applies any migration newer than a copied D1 (a cached seed) to it. */
+export async function migrateCopy(persistTo: string): Promise<void> {
+  await tsx("migrate.ts", ["--persist-to", persistTo]);
+}

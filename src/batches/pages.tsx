@@ -23,6 +23,10 @@ import {
   type BatchWithTotals,
 } from "./queries";
 import { approveBatch, createBatch } from "./writes";
+import { batchCsvStream, batchXlsxStream } from "./export";
+import { attachment } from "../http/csv";
+import { XLSX_TYPE } from "../http/xlsx";
+import { t } from "../i18n";
 import { emptyForm, type FormScope } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
 import { BatchDetailPage, BatchDetailSection } from "../../views/batches/detail-page";
@@ -54,6 +58,22 @@ function renderDetail(
   return wantsFragment(c)
     ? c.html(<BatchDetailSection {...props} />, status)
     : c.html(<BatchDetailPage {...props} />, status);
+}
+
+const EXPORTS = {
+  csv: { stream: batchCsvStream, type: "text/csv; charset=utf-8" },
+  xlsx: { stream: batchXlsxStream, type: XLSX_TYPE },
+} as const;
+
+async function exportBatches(c: Context<AppEnv>, format: keyof typeof EXPORTS) {
+  const q = parseBatchQuery(c.req.query());
+  const { db } = await authorize(c);
+  if (!q.ok) return c.text(t(c.get("lang"), "error.bad_request"), 400);
+  const day = c.get("today");
+  return c.body(EXPORTS[format].stream(db, q, c.get("lang"), day), 200, {
+    "Content-Type": EXPORTS[format].type,
+    "Content-Disposition": attachment(`batches-${day}.${format}`, `农转用批次-${day}.${format}`),
+  });
 }
 
 // HTML pages for /batches (docs/PRODUCT.md §4): the list with the five-year figure, the register form, one batch and its approval.
@@ -88,6 +108,9 @@ export const batchPages = new Hono<AppEnv>()
       status,
     );
   })
+  // The list as filtered and sorted, every page of it, as CSV or XLSX.
+  .get("/export.csv", (c) => exportBatches(c, "csv"))
+  .get("/export.xlsx", (c) => exportBatches(c, "xlsx"))
   .get("/new", async (c) => {
     await authorize(c);
     return c.html(<NewBatchPage ctx={pageCtx(c)} f={emptyForm("batch", { unit: "mu" })} />);

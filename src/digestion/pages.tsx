@@ -1,3 +1,4 @@
+import { attachment } from "../http/csv";
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { authorize } from "../http/authorize";
@@ -70,6 +71,6 @@ export const digestionPages = new Hono<AppEnv>()
     const name = `批而未供工作清单-${q.year}-${q.asOf}.csv`;
     return c.body(stream, 200, {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="work-list-${q.asOf}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Content-Disposition": attachment(`work-list-${q.asOf}.csv`, name),
     });
   });

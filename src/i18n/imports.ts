@@ -4,6 +4,17 @@ import type { Catalogue } from "./index";
 export const imports: Catalogue = {
   "nav.import": ["台账导入", "Import"],
   "pp.list.exportCsv": ["导出台账（CSV，按当前筛选）", "Export the ledger (CSV, as filtered)"],
+  "pp.list.exportXlsx": ["导出台账（Excel，按当前筛选）", "Export the ledger (Excel, as filtered)"],
+  "exp.sheet.parcels": ["地块台账", "Parcel ledger"],
+  "exp.sheet.batches": ["农转用批次", "Conversion batches"],
+  "exp.batch.approvedMu": ["批准面积(亩)", "Approved (mu)"],
+  "exp.batch.approvedHa": ["批准面积(公顷)", "Approved (ha)"],
+  "exp.batch.suppliedMu": ["已供应面积(亩)", "Supplied (mu)"],
+  "exp.batch.withdrawnMu": ["撤回/核减面积(亩)", "Withdrawn (mu)"],
+  "exp.batch.unsuppliedMu": ["批而未供面积(亩)", "Approved, unsupplied (mu)"],
+  "exp.batch.ratePct": ["供地率(%)", "Supply rate (%)"],
+  "batch.exportXlsx": ["导出批次（Excel，按当前筛选）", "Export batches (Excel, as filtered)"],
+  "batch.exportCsv": ["导出批次（CSV，按当前筛选）", "Export batches (CSV, as filtered)"],
   "imp.title": ["台账导入", "Ledger import"],
   "imp.lead": [
     "上传地块台账（Excel 的 XLSX，或 CSV：UTF-8 或 GBK 编码均可）。系统先试运行，逐行检查，不写入任何数据；检查通过后确认导入，全部写入或全部不写入。",

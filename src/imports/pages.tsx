@@ -1,3 +1,4 @@
+import { attachment } from "../http/csv";
 import { Hono, type Context } from "hono";
 import { sql } from "drizzle-orm";
 import type { AppEnv } from "../env";
@@ -190,7 +191,7 @@ export const importPages = new Hono<AppEnv>()
     const body = problemsCsv(JSON.parse(row.report) as Problem[], c.get("lang"));
     return c.body(body, 200, {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="import-${id}-problems.csv"; filename*=UTF-8''${encodeURIComponent(`导入问题-${id}.csv`)}`,
+      "Content-Disposition": attachment(`import-${id}-problems.csv`, `导入问题-${id}.csv`),
       "X-Content-Type-Options": "nosniff",
     });
   });

@@ -1,3 +1,4 @@
+import { csvText } from "../http/csv";
 import { t, type Lang } from "../i18n";
 import type { Problem } from "./plan";
 
@@ -10,14 +11,6 @@ export function problemText(lang: Lang, p: Problem): string {
   return t(lang, `field.${p.code}`, params);
 }
 
-// Excel and WPS read a CSV as UTF-8 only when it opens with the BOM; a cell starting with = + - @
-// would run as a formula there, so such a cell is written with a leading apostrophe.
-const cell = (v: string | number) => {
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** The dry run's problems as a CSV an officer opens in Excel: row, column, value, what is wrong. */
 export function problemsCsv(problems: Problem[], lang: Lang): string {
   const head = [
@@ -26,6 +19,9 @@ export function problemsCsv(problems: Problem[], lang: Lang): string {
     t(lang, "imp.col.value"),
     t(lang, "imp.col.problem"),
   ];
-  const lines = [head, ...problems.map((p) => [p.row, p.column, p.value, problemText(lang, p)])];
-  return "\ufeff" + lines.map((l) => l.map(cell).join(",")).join("\r\n") + "\r\n";
+  // The value as the file held it, text even when it looks like a number (a defused "-5" says what was typed).
+  return csvText(
+    head,
+    problems.map((p) => [p.row, p.column, String(p.value), problemText(lang, p)]),
+  );
 }

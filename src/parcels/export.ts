@@ -1,6 +1,8 @@
 import type { Db } from "../db/client";
 import { formatHa, formatMu } from "../domain/area";
 import { LEDGER_COLUMNS, type LedgerKey } from "../domain/ledger";
+import { csvStream, mapPages } from "../http/csv";
+import { xlsxStream, type XlsxCell } from "../http/xlsx";
 import { t } from "../i18n";
 import { parcelListQuery, type ParcelFilter, type ParcelListItem } from "./list-read";
 
@@ -47,43 +49,65 @@ export function ledgerCells(p: ParcelListItem): string[] {
   return LEDGER_COLUMNS.map((c) => cell[c.key]);
 }
 
-// Excel would run a cell starting with = + - @ as a formula: such a cell gets a leading apostrophe.
-const csvCell = (v: string) => {
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csvLine = (cells: string[]) => cells.map(csvCell).join(",") + "\r\n";
+const DATES = new Set<LedgerKey>([
+  "approvedOn",
+  "acquiredOn",
+  "reservedOn",
+  "suppliedOn",
+  "agreedStartOn",
+  "agreedCompletionOn",
+  "startedOn",
+  "completedOn",
+  "withdrawnOn",
+]);
+const NUMBERS = new Set<LedgerKey>(["areaMu", "areaHa", "areaM2", "priceWan"]);
 
-/**
- * One page of the filtered list for the export, by the list's own keyset read: oldest registration
- * first as a ledger grows, so an export imported elsewhere registers its rows in the same order.
- */
-const exportPageQuery = (db: Db, f: ParcelFilter, after?: number) =>
-  parcelListQuery(db, f, { sort: "id", dir: "asc" }, EXPORT_PAGE, after === undefined ? {} : { after });
-
-/**
- * The filtered parcel list as a ledger CSV (UTF-8 with BOM, the import's headers), streamed a page
- * at a time, so a 50,000-parcel district never sits in the Worker's memory at once.
- */
-export function ledgerCsvStream(db: Db, f: ParcelFilter): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
-  let after: number | undefined;
-  let started = false;
-  let done = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(enc.encode("\ufeff" + csvLine(LEDGER_COLUMNS.map((c) => c.headers[0]))));
-        return;
-      }
-      if (done) return controller.close();
-      const read = (await exportPageQuery(db, f, after)) as ParcelListItem[];
-      // The list's read brings one row more than asked, to tell whether more follow.
-      const rows = read.slice(0, EXPORT_PAGE);
-      if (read.length <= EXPORT_PAGE) done = true;
-      if (rows.length) after = rows[rows.length - 1].id;
-      controller.enqueue(enc.encode(rows.map((p) => csvLine(ledgerCells(p))).join("")));
-    },
+/** The same row for the XLSX: areas and the price as numbers, dates as dates, the rest as text. */
+export function ledgerXlsxCells(p: ParcelListItem): XlsxCell[] {
+  return ledgerCells(p).map((v, i) => {
+    const key = LEDGER_COLUMNS[i].key;
+    if (v === "") return null;
+    if (DATES.has(key)) return { date: v };
+    return NUMBERS.has(key) ? Number(v) : v;
   });
 }
+
+/**
+ * The filtered list a page at a time by the list's own keyset read: oldest registration first as a ledger
+ * grows, so an export imported elsewhere registers its rows in the same order.
+ */
+async function* ledgerPages(db: Db, f: ParcelFilter): AsyncGenerator<ParcelListItem[]> {
+  let after: number | undefined;
+  for (;;) {
+    const read = (await parcelListQuery(
+      db,
+      f,
+      { sort: "id", dir: "asc" },
+      EXPORT_PAGE,
+      after === undefined ? {} : { after },
+    )) as ParcelListItem[];
+    // The list's read brings one row more than asked, to tell whether more follow.
+    const rows = read.slice(0, EXPORT_PAGE);
+    if (rows.length) yield rows;
+    if (read.length <= EXPORT_PAGE) return;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+const HEADERS = LEDGER_COLUMNS.map((c) => c.headers[0]);
+
+/** The filtered parcel list as a ledger CSV (UTF-8 with BOM, the import's headers), streamed a page at a time. */
+export const ledgerCsvStream = (db: Db, f: ParcelFilter) =>
+  csvStream(HEADERS, mapPages(ledgerPages(db, f), ledgerCells));
+
+/** The same list as an XLSX of one sheet, streamed likewise (the import reads it back the same). */
+export const ledgerXlsxStream = (db: Db, f: ParcelFilter) =>
+  xlsxStream(
+    zh("exp.sheet.parcels"),
+    LEDGER_COLUMNS.map((c) => ({
+      header: c.headers[0],
+      width: DATES.has(c.key) || NUMBERS.has(c.key) ? 12 : 18,
+      decimals: c.key === "areaMu" ? (2 as const) : c.key === "areaHa" ? (4 as const) : undefined,
+    })),
+    mapPages(ledgerPages(db, f), ledgerXlsxCells),
+  );

@@ -12,7 +12,10 @@ import { parcelChecks } from "./checks";
 import { activeTownsQuery, townChoices, townNames, townsQuery } from "../towns/queries";
 import { REGISTER_ALIASES, REGISTER_FIELDS, registerBody } from "./form";
 import { PARCEL_LIST_DEFAULTS, parseListQuery } from "./list-query";
-import { ledgerCsvStream } from "./export";
+import { ledgerCsvStream, ledgerXlsxStream } from "./export";
+import { attachment } from "../http/csv";
+import { XLSX_TYPE } from "../http/xlsx";
+import type { Context } from "hono";
 import { t } from "../i18n";
 import { DEFAULT_ORDER, effectiveOrder } from "./list-read";
 import { parcelListReads, parcelListResult } from "./queries";
@@ -24,6 +27,23 @@ import { RegisterPage } from "../../views/parcels/register-page";
 import { ParcelRows, type RowsProps } from "../../views/parcels/rows";
 
 // HTML pages for /parcels: the list with its filters, the register form, and (mounted below) one parcel.
+const EXPORTS = {
+  csv: { stream: ledgerCsvStream, type: "text/csv; charset=utf-8" },
+  xlsx: { stream: ledgerXlsxStream, type: XLSX_TYPE },
+} as const;
+
+/** The filtered list as a ledger file, named for the day: 地块台账-2024-06-30.csv or .xlsx. */
+async function exportLedger(c: Context<AppEnv>, format: keyof typeof EXPORTS) {
+  const q = parseListQuery(c.req.query());
+  const { db } = await authorize(c);
+  if (!q.ok) return c.text(t(c.get("lang"), "error.bad_request"), 400);
+  const day = c.get("today");
+  return c.body(EXPORTS[format].stream(db, q.filter), 200, {
+    "Content-Type": EXPORTS[format].type,
+    "Content-Disposition": attachment(`parcels-${day}.${format}`, `地块台账-${day}.${format}`),
+  });
+}
+
 export const parcelPages = new Hono<AppEnv>()
   .get("/", async (c) => {
     varyOnHtmx(c);
@@ -61,16 +81,9 @@ export const parcelPages = new Hono<AppEnv>()
       status,
     );
   })
-  // The filtered list as a ledger CSV with the import's headers (export → import reproduces it), streamed.
-  .get("/export.csv", async (c) => {
-    const q = parseListQuery(c.req.query());
-    const { db } = await authorize(c);
-    if (!q.ok) return c.text(t(c.get("lang"), "error.bad_request"), 400);
-    return c.body(ledgerCsvStream(db, q.filter), 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="parcels-${c.get("today")}.csv"; filename*=UTF-8''${encodeURIComponent(`地块台账-${c.get("today")}.csv`)}`,
-    });
-  })
+  // The filtered list as a ledger CSV or XLSX with the import's headers (export → import reproduces it), streamed.
+  .get("/export.csv", (c) => exportLedger(c, "csv"))
+  .get("/export.xlsx", (c) => exportLedger(c, "xlsx"))
   .get("/new", async (c) => {
     const {
       results: [choices, towns],

@@ -1,3 +1,4 @@
+import { attachment } from "../http/csv";
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { authorize } from "../http/authorize";
@@ -20,9 +21,6 @@ async function badWeek(c: Context<AppEnv>) {
 // The request's instant in Asia/Shanghai, minutes: the print time on every printed page.
 const shanghaiMinute = (iso: string) =>
   new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
-
-const attachment = (ascii: string, name: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 // 周进度晾晒 /reviews/weekly: the page, and the same tables as CSV and XLSX.
 export const reviewPages = new Hono<AppEnv>()

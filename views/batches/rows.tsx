@@ -71,8 +71,17 @@ export function BatchRows(props: BatchRowsProps) {
       num={sortKey !== "approvedOn"}
     />
   );
+  const exportHref = (ext: string) => batchListHref(order).replace(/^\/batches/, `/batches/export.${ext}`);
   return (
     <>
+      <p class="list-actions">
+        <a href={exportHref("xlsx")} download>
+          {ctx.t("batch.exportXlsx")}
+        </a>{" "}
+        <a href={exportHref("csv")} download>
+          {ctx.t("batch.exportCsv")}
+        </a>
+      </p>
       <div class="table-wrap">
         <table>
           <thead>

@@ -38,6 +38,9 @@ export function ParcelRows(props: RowsProps) {
     <>
       {filter.q && searchPlan(filter.q)?.kind === "prefix" && <p class="muted hint">{ctx.t("pl.prefixNote")}</p>}
       <p class="list-actions">
+        <a href={listHref(filter, order, {}).replace(/^\/parcels/, "/parcels/export.xlsx")} download>
+          {ctx.t("pp.list.exportXlsx")}
+        </a>{" "}
         <a href={listHref(filter, order, {}).replace(/^\/parcels/, "/parcels/export.csv")} download>
           {ctx.t("pp.list.exportCsv")}
         </a>
