@@ -94,6 +94,8 @@ ul.history{font-size:12px;padding-left:18px}
 .battle-map{page:battlemap}
 .print-head{display:none}
 .rev-section{margin:16px 0}.rev-section table{margin-bottom:8px}
+.rev-more{margin:-4px 0 12px}.print-only{display:none}
+@media print{.print-only{display:block;font-weight:600}.rev-more a{display:none}.rev-print-note{display:none}}
 @page weekly{size:A4 landscape;margin:16mm 10mm 10mm}
 @media print{.weekly-review{page:weekly}.rev-nav,.lang,.skip{display:none}.print-head{display:block;position:fixed;top:-10mm;left:0;right:0;font-size:10px;color:#444}.rev-section+.rev-section{break-before:page}.rev-section table{break-inside:auto}.rev-section tr{break-inside:avoid}}
 @media print{.topbar,.mainnav,form,.pager{display:none}th,td{white-space:normal}a{color:inherit;text-decoration:none}}

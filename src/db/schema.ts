@@ -524,6 +524,8 @@ export const durationChanges = sqliteTable("duration_changes", {
 // 周进度晾晒 a finished week's review as reported (docs/PRODUCT.md §8): written once by the scheduled job,
 // append-only (triggers refuse UPDATE and DELETE). `figures` is the review's JSON; the watermarks are the
 // highest ids of the tables it was read from, so a later read can tell whether anything changed since.
+// `first_view` is the same review with its long lists cut to what the page shows first, and
+// `first_view_totals` those lists' full lengths (src/reviews/first-view.ts; null in weeks stored before 0036).
 export const weeklyReviews = sqliteTable(
   "weekly_reviews",
   {
@@ -538,6 +540,8 @@ export const weeklyReviews = sqliteTable(
     lastProblemEventId: integer("last_problem_event_id").notNull(),
     lastTargetId: integer("last_target_id").notNull(),
     takenAt: text("taken_at").notNull(),
+    firstView: text("first_view"),
+    firstViewTotals: text("first_view_totals"),
   },
   (t) => [uniqueIndex("weekly_reviews_week_uq").on(t.week)],
 );

@@ -100,6 +100,8 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "GET /api/v1/targets": EVERYONE,
   "POST /api/v1/targets": ADMINS,
   "GET /reviews/weekly": EVERYONE,
+  "GET /reviews/weekly/print": EVERYONE,
+  "GET /reviews/weekly/tables/:table": EVERYONE,
   "GET /reviews/weekly/export.csv": EVERYONE,
   "GET /reviews/weekly/export.xlsx": EVERYONE,
   "GET /api/v1/reviews/weekly": EVERYONE,

@@ -3,7 +3,8 @@ import type { AppEnv } from "../env";
 import { authorize } from "../http/authorize";
 import { isFinished } from "../domain/review";
 import { reviewReads, shapeReview, weekSpan, type Review } from "./figures";
-import { changedSinceQuery, snapshotQuery } from "./queries";
+import type { Totals } from "./first-view";
+import { changedSinceQuery, snapshotFirstViewQuery, snapshotQuery } from "./queries";
 import { reviewTables, type Cell } from "./tables";
 
 /** One figure the stored review and today's data disagree on: table, row (its first cell), column. */
@@ -17,6 +18,11 @@ export type LoadedReview = {
   /** Today's figures for a stored week whose data changed since, else null. */
   live: Review | null;
   differences: Difference[];
+  /**
+   * For a first view (`loadReview(…, { firstView: true })`) of a stored week: the full row count of each
+   * list the database cut to its first rows (first-view.ts); `review` holds only those rows. Else empty.
+   */
+  totals: Totals;
 };
 
 /** Cell by cell, the figures of `live` that differ from `reported` (rows matched by their leading cells). */
@@ -44,23 +50,49 @@ export function differencesOf(reported: Review, live: Review): Difference[] {
  * The week's review for a page, the API or a download. A week not yet over is computed live (one batch with
  * the session). A finished week reads its stored review and whether anything dated in it changed since, in
  * the session's batch; only a week never stored, or one whose data changed, costs a second round trip for
- * today's figures, which are then shown beside the stored ones where they differ.
+ * today's figures, which are then shown beside the stored ones where they differ. `firstView`: the review
+ * page's read, which takes a stored week's long lists cut to their first rows (see `totals`).
  */
-export async function loadReview(c: Context<AppEnv>, week: string): Promise<LoadedReview> {
+export async function loadReview(
+  c: Context<AppEnv>,
+  week: string,
+  opts: { firstView?: boolean } = {},
+): Promise<LoadedReview> {
   const span = weekSpan(week);
   if (!isFinished(week, c.get("today"))) {
     const { results } = await authorize(c, (db) => reviewReads(db, span));
-    return { review: shapeReview(span, results), takenAt: null, live: null, differences: [] };
+    return { review: shapeReview(span, results), takenAt: null, live: null, differences: [], totals: {} };
   }
+  const snapshot = opts.firstView ? snapshotFirstViewQuery : snapshotQuery;
   const {
     db,
     results: [[stored], [check]],
-  } = await authorize(c, (d) => [snapshotQuery(d, week), changedSinceQuery(d, week, span.endOn)]);
-  if (stored && !check.changed)
-    return { review: JSON.parse(stored.figures) as Review, takenAt: stored.takenAt, live: null, differences: [] };
-  const live = shapeReview(span, await db.batch(reviewReads(db, span)));
-  if (!stored) return { review: live, takenAt: null, live: null, differences: [] };
-  const reported = JSON.parse(stored.figures) as Review;
+  } = await authorize(c, (d) => [snapshot(d, week), changedSinceQuery(d, week, span.endOn)]);
+  if (stored && !check.changed) {
+    const totals = "totals" in stored && stored.totals ? (JSON.parse(stored.totals) as Totals) : {};
+    return {
+      review: JSON.parse(stored.figures) as Review,
+      takenAt: stored.takenAt,
+      live: null,
+      differences: [],
+      totals,
+    };
+  }
+  if (!stored) {
+    const live = shapeReview(span, await db.batch(reviewReads(db, span)));
+    return { review: live, takenAt: null, live: null, differences: [], totals: {} };
+  }
+  // The data changed since the week was stored: today's figures, and the whole stored review to compare them
+  // with (the first view's cut lists would count every row past them as a difference), in one round trip.
+  const [[whole], ...reads] = await db.batch([snapshotQuery(db, week), ...reviewReads(db, span)]);
+  const live = shapeReview(span, reads as unknown as Parameters<typeof shapeReview>[1]);
+  const reported = JSON.parse(whole.figures) as Review;
   const differences = differencesOf(reported, live);
-  return { review: reported, takenAt: stored.takenAt, live: differences.length ? live : null, differences };
+  return {
+    review: reported,
+    takenAt: whole.takenAt,
+    live: differences.length ? live : null,
+    differences,
+    totals: {},
+  };
 }

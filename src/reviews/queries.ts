@@ -9,6 +9,22 @@ import { weeklyReviews } from "../db/schema";
 export const snapshotQuery = (db: Db, week: string) =>
   db.select().from(weeklyReviews).where(eq(weeklyReviews.week, week)).limit(1);
 
+/**
+ * The stored review of one week as its page shows it first (zero or one row): the first view stored beside
+ * the figures (first-view.ts), so the whole review is not read; a week stored before there was one gives its
+ * whole figures and no totals (coalesce reads `figures` only then).
+ */
+export const snapshotFirstViewQuery = (db: Db, week: string) =>
+  db
+    .select({
+      takenAt: weeklyReviews.takenAt,
+      figures: sql<string>`coalesce(${weeklyReviews.firstView}, ${weeklyReviews.figures})`,
+      totals: weeklyReviews.firstViewTotals,
+    })
+    .from(weeklyReviews)
+    .where(eq(weeklyReviews.week, week))
+    .limit(1);
+
 /** The weeks stored from `fromWeek` on, latest first (ISO week names sort as text). */
 export const storedWeeksQuery = (db: Db, fromWeek: string) =>
   db

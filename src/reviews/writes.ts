@@ -3,6 +3,7 @@ import { weeklyReviews } from "../db/schema";
 import { shanghaiDate } from "../domain/dates";
 import { lastFinishedWeek, shiftWeek } from "../domain/review";
 import { reviewReads, shapeReview, weekSpan } from "./figures";
+import { firstViewOf } from "./first-view";
 import { latestStoredQuery, watermarksQuery } from "./queries";
 
 // The scheduled job's write (wrangler.toml [triggers], Monday 00:30 Asia/Shanghai): each finished week's
@@ -34,6 +35,7 @@ export async function storeFinishedWeeks(db: Db, now: Date): Promise<string[]> {
     // The watermarks travel in the figures' batch, so they mark exactly the data the figures saw.
     const [[marks], ...reads] = await db.batch([watermarksQuery(db), ...reviewReads(db, span)]);
     const figures = shapeReview(span, reads as unknown as Parameters<typeof shapeReview>[1]);
+    const first = firstViewOf(figures);
     const res = await db
       .insert(weeklyReviews)
       .values({
@@ -43,6 +45,8 @@ export async function storeFinishedWeeks(db: Db, now: Date): Promise<string[]> {
         figures: JSON.stringify(figures),
         ...marks,
         takenAt: now.toISOString(),
+        firstView: JSON.stringify(first.review),
+        firstViewTotals: JSON.stringify(first.totals),
       })
       .onConflictDoNothing()
       .run();

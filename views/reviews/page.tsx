@@ -1,95 +1,12 @@
 import type { Child } from "hono/jsx";
-import { shiftWeek } from "../../src/domain/review";
-import { isoWeekOf } from "../../src/domain/week";
-import { cellText } from "../../src/reviews/cells";
+import { FIRST_ROWS, firstRows } from "../../src/reviews/first-view";
 import type { LoadedReview } from "../../src/reviews/load";
 import { reviewTables, type Table } from "../../src/reviews/tables";
 import { Layout } from "../layout";
 import type { PageCtx } from "../page-context";
 import { ChainChart, RankingChart } from "./charts";
+import { reviewHref, Source, WeekNav } from "./nav";
 import { ReviewTable } from "./table";
-
-const href = (path: string, week: string) => `${path}?week=${encodeURIComponent(week)}`;
-
-/** Week picker, previous/next week and the downloads: plain links and a GET form. */
-function WeekNav(props: { ctx: PageCtx; week: string }) {
-  const { ctx, week } = props;
-  const next = shiftWeek(week, 1);
-  return (
-    <div class="rev-nav">
-      <form class="filters" method="get" action="/reviews/weekly">
-        <label>
-          {ctx.t("rev.week")} <input type="week" name="week" value={week} required />
-        </label>
-        <button type="submit">{ctx.t("rev.show")}</button>
-      </form>
-      <p>
-        <a href={href("/reviews/weekly", shiftWeek(week, -1))} rel="prev">
-          ← {ctx.t("rev.prev")}
-        </a>
-        {next <= isoWeekOf(ctx.today) && (
-          <>
-            {" · "}
-            <a href={href("/reviews/weekly", next)} rel="next">
-              {ctx.t("rev.next")} →
-            </a>
-          </>
-        )}
-        {" · "}
-        <a href={href("/reviews/weekly/export.csv", week)} download>
-          {ctx.t("rev.csv")}
-        </a>
-        {" · "}
-        <a href={href("/reviews/weekly/export.xlsx", week)} download>
-          {ctx.t("rev.xlsx")}
-        </a>
-      </p>
-      <p class="muted">{ctx.t("rev.printHint")}</p>
-    </div>
-  );
-}
-
-/** Where the figures come from, and — when the data changed since they were stored — both figures side by side. */
-function Source(props: { ctx: PageCtx; l: LoadedReview }) {
-  const { ctx, l } = props;
-  if (!l.takenAt) return <p class="notice">{ctx.t("rev.liveNote")}</p>;
-  const stored = <p class="notice">{ctx.t("rev.stored", { at: l.takenAt.slice(0, 16).replace("T", " ") + " UTC" })}</p>;
-  if (!l.live) return stored;
-  const cols = new Map(reviewTables(l.review).map((t) => [t.id, t]));
-  return (
-    <>
-      {stored}
-      <section class="notice warn" id="rev-changed">
-        <p>{ctx.t("rev.changed")}</p>
-        <table>
-          <thead>
-            <tr>
-              {["rev.section", "rev.row", "rev.item", "rev.reported", "rev.now"].map((k) => (
-                <th scope="col">{ctx.t(k)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {l.differences.map((d) => {
-              const table = cols.get(d.table)!;
-              const col = table.cols.find((c) => c.key === d.col)!;
-              const row = d.rowCells.map((v, i) => cellText(ctx.lang, table.cols[table.key[i]], v)).join(" · ");
-              return (
-                <tr>
-                  <td>{ctx.t(`rev.sheet.${d.table}`)}</td>
-                  <td>{row}</td>
-                  <td>{ctx.t(`rev.col.${d.col}`)}</td>
-                  <td class="num">{cellText(ctx.lang, col, d.reported)}</td>
-                  <td class="num">{cellText(ctx.lang, col, d.live)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-    </>
-  );
-}
 
 function Section(props: { id: string; title: string; children: Child }) {
   return (
@@ -100,12 +17,24 @@ function Section(props: { id: string; title: string; children: Child }) {
   );
 }
 
-/** 周进度晾晒: the week's six sections, each a table (two with a chart), ready to print on A4 landscape. */
-export function ReviewPage(props: { ctx: PageCtx; l: LoadedReview; printedAt: string }) {
-  const { ctx, l } = props;
+/**
+ * 周进度晾晒: the week's six sections, each a table (two with a chart), ready to print on A4 landscape. The
+ * page (`full` false) shows each long list's first rows with a link to all of them; the print version
+ * (`full`) shows every row.
+ */
+export function ReviewPage(props: { ctx: PageCtx; l: LoadedReview; printedAt: string; full?: boolean }) {
+  const { ctx, l, full } = props;
   const r = l.review;
   const tables = new Map<string, Table>(reviewTables(r).map((t) => [t.id, t]));
-  const T = (id: string) => <ReviewTable ctx={ctx} table={tables.get(id)!} />;
+  const shown = new Map(
+    [...tables].map(([id, t]) => [id, full ? { table: t, total: t.rows.length } : firstRows(t, l.totals)]),
+  );
+  const cut = [...shown.values()].some((s) => s.total > s.table.rows.length);
+  const T = (id: string) => {
+    const { table, total } = shown.get(id)!;
+    const more = reviewHref(`/reviews/weekly/tables/${id}`, r.week);
+    return <ReviewTable ctx={ctx} table={table} total={total} moreHref={more} />;
+  };
   const heading = ctx.t("rev.heading", { week: r.week, startOn: r.startOn, endOn: r.endOn });
   return (
     <Layout ctx={ctx} title={`${ctx.t("rev.title")} ${r.week}`} printHead={false}>
@@ -115,6 +44,8 @@ export function ReviewPage(props: { ctx: PageCtx; l: LoadedReview; printedAt: st
         </div>
         <h1>{heading}</h1>
         <WeekNav ctx={ctx} week={r.week} />
+        {full && <p class="notice rev-print-note">{ctx.t("rev.printNote")}</p>}
+        {cut && <p class="print-only">{ctx.t("rev.firstViewPrinted", { n: FIRST_ROWS })}</p>}
         <Source ctx={ctx} l={l} />
         <Section id="chain" title={ctx.t("rev.sheet.chain")}>
           <ChainChart ctx={ctx} r={r} />
