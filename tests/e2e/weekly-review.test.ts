@@ -7,8 +7,8 @@ import { checkPage } from "./check";
 import { logInAs } from "./session";
 import { ARTIFACTS, shoot } from "./shots";
 
-// A viewer reads the weekly review of the seed's weeks (its data ends on 2023-06-30), prints it and takes both
-// downloads. The print is kept as a PDF and as a screenshot of the print layout.
+// A viewer reads the weekly review of the seed's weeks (its data ends on 2023-06-30), prints it, takes both
+// downloads, opens a whole list and prints the print version. The prints are kept as PDFs and a screenshot.
 let browser: Browser;
 let page: Page;
 const base = inject("baseUrl");
@@ -67,5 +67,25 @@ describe("weekly review in a browser", () => {
     expect(xlsx.suggestedFilename()).toBe("周进度晾晒-2023-W25.xlsx");
     const book = readFileSync((await xlsx.path())!);
     expect(book.subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("opens a whole list, goes back, and prints the print version with every row", async () => {
+    await page.goto(`${base}/reviews/weekly/tables/idle?week=2023-W25`);
+    expect(await page.locator("h1").textContent()).toContain("闲置土地预警");
+    const total = Number(await page.locator("#rev-list-totals").getAttribute("data-total"));
+    // A list's page holds 200 rows; the page before it the first 20.
+    expect(await page.locator("#rev-idle tbody tr").count()).toBe(Math.min(total, 200));
+    await checkPage(page, "55-weekly-list-idle");
+    await page.getByRole("link", { name: /返回周报/ }).click();
+    await page.waitForURL(/\/reviews\/weekly\?week=2023-W25/);
+    expect(await page.locator("#rev-idle tbody tr").count()).toBe(Math.min(total, 20));
+    await page.getByRole("link", { name: "打印版（完整）" }).click();
+    await page.waitForURL(/\/reviews\/weekly\/print\?week=2023-W25/);
+    expect(await page.locator("#rev-idle tbody tr").count()).toBe(total);
+    expect(await page.locator(".rev-more").count()).toBe(0);
+    await checkPage(page, "56-weekly-print-version");
+    const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
+    writeFileSync(join(ARTIFACTS, "57-weekly-print-version.pdf"), pdf);
+    expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(6);
   });
 });
