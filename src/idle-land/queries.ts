@@ -247,14 +247,24 @@ export function overdueCompletionQuery(db: Db, asOf: string, limit = 200, cursor
     .limit(limit);
 }
 
-/** The start rate's due and done (useRatesQuery's rule) per town for the period ending E: the review's ranking. */
-export function startRateByTownQuery(db: Db, e: string) {
-  const due = sql`(${agreedStartAsOf(e)} <= ${e})`;
+/**
+ * The start rate's due and done (useRatesQuery's rule) per town for the periods ending E and B (B before E):
+ * the review's ranking and its change on last week. One pass over the parcels supplied by E, since each
+ * one's town is a table read (half the time of a query per date at 50,000 parcels).
+ */
+export function startRateByTownQuery(db: Db, e: string, b: string) {
+  const due = (d: string) => sql`(${parcels.suppliedOn} <= ${d} AND ${agreedStartAsOf(d)} <= ${d})`;
+  const done = (d: string) => sql`(${due(d)} AND ${parcels.startedOn} <= ${d})`;
+  // Named columns: with the dates bound as parameters, E's and B's sums read alike and would share a name.
   return db
     .select({
       town: parcels.town,
-      dueCount: sql<number>`coalesce(sum(${due}), 0)`,
-      doneCount: sql<number>`coalesce(sum(${due} AND ${parcels.startedOn} <= ${e}), 0)`,
+      ...named({
+        dueCount: sql<number>`coalesce(sum(${due(e)}), 0)`,
+        doneCount: sql<number>`coalesce(sum(${done(e)}), 0)`,
+        dueCountBefore: sql<number>`coalesce(sum(${due(b)}), 0)`,
+        doneCountBefore: sql<number>`coalesce(sum(${done(b)}), 0)`,
+      }),
     })
     .from(parcels)
     .where(sql`${parcels.suppliedOn} <= ${e}`)

@@ -40,8 +40,7 @@ export function reviewReads(db: Db, w: WeekSpan) {
     useRatesQuery(db, w.endOn),
     digestedByTownQuery(db, { year, asOf: w.endOn }),
     digestedByTownQuery(db, { year: yearOf(w.beforeOn), asOf: w.beforeOn }),
-    startRateByTownQuery(db, w.endOn),
-    startRateByTownQuery(db, w.beforeOn),
+    startRateByTownQuery(db, w.endOn, w.beforeOn),
     ...listReads(db, {}),
     idleCandidatesQuery(db, w.endOn),
     // Lapse on approval + 2 years + 1 day, warned from 90 days before the anniversary: a few days' margin
@@ -54,12 +53,13 @@ export type ReviewResults = BatchResponse<ReturnType<typeof reviewReads>>;
 
 /** The week's review from the live reads: the sections of docs/PRODUCT.md §8, as JSON-ready figures. */
 export function shapeReview(w: WeekSpan, r: ReviewResults) {
-  const [chain, dated, recorded, [dig], [target], [rates], digEnd, digBefore, startEnd, startBefore] = r;
-  const [projects, projectParcels, problems, cal, dur, idle, approvals] = r.slice(10) as unknown as [
+  const [chain, dated, recorded, [dig], [target], [rates], digEnd, digBefore, starts] = r;
+  const [projects, projectParcels, problems, cal, dur, idle, approvals] = r.slice(9) as unknown as [
     ...ProjectReads,
+    ReviewResults[14],
     ReviewResults[15],
-    ReviewResults[16],
   ];
+  const startBefore = starts.map((t) => ({ town: t.town, dueCount: t.dueCountBefore, doneCount: t.doneCountBefore }));
   return {
     week: w.week,
     startOn: w.startOn,
@@ -72,10 +72,10 @@ export function shapeReview(w: WeekSpan, r: ReviewResults) {
     projects: s.projectsSection([projects, projectParcels, problems, cal, dur], w),
     problems: s.problemsSection(projects, problems, w.endOn),
     idleLand: s.idleSection(idle, approvals, w.endOn),
-    ranking: s.rankingSection(digEnd, digBefore, startEnd, startBefore),
+    ranking: s.rankingSection(digEnd, digBefore, starts, startBefore),
   };
 }
 
-type ProjectReads = [ReviewResults[10], ReviewResults[11], ReviewResults[12], ReviewResults[13], ReviewResults[14]];
+type ProjectReads = [ReviewResults[9], ReviewResults[10], ReviewResults[11], ReviewResults[12], ReviewResults[13]];
 
 export type Review = ReturnType<typeof shapeReview>;
