@@ -82,15 +82,21 @@ export async function loadReview(
     const live = shapeReview(span, await db.batch(reviewReads(db, span)));
     return { review: live, takenAt: null, live: null, differences: [], totals: {} };
   }
-  // The data changed since the week was stored: today's figures, and the whole stored review to compare them
-  // with (the first view's cut lists would count every row past them as a difference), in one round trip.
+  // The data changed since the week was stored: today's figures beside the whole stored review. The first
+  // view read only the long lists' first rows (every row past them would count as a difference), so the whole
+  // review comes again in today's round trip.
+  if (!opts.firstView) return compared(stored, shapeReview(span, await db.batch(reviewReads(db, span))));
   const [[whole], ...reads] = await db.batch([snapshotQuery(db, week), ...reviewReads(db, span)]);
-  const live = shapeReview(span, reads as unknown as Parameters<typeof shapeReview>[1]);
-  const reported = JSON.parse(whole.figures) as Review;
+  return compared(whole, shapeReview(span, reads as unknown as Parameters<typeof shapeReview>[1]));
+}
+
+/** A stored review whose data changed since, with today's figures where they differ. */
+function compared(stored: { figures: string; takenAt: string }, live: Review): LoadedReview {
+  const reported = JSON.parse(stored.figures) as Review;
   const differences = differencesOf(reported, live);
   return {
     review: reported,
-    takenAt: whole.takenAt,
+    takenAt: stored.takenAt,
     live: differences.length ? live : null,
     differences,
     totals: {},
