@@ -21,7 +21,7 @@ export const reviews: Catalogue = {
     "This page lists the first {n} rows of each list; print the print version for the complete review.",
   ],
   "rev.firstRows": ["显示前 {shown} 条，共 {total} 条。", "Showing the first {shown} of {total}."],
-  "rev.showAll": ["查看全部 {total} 条", "Show all {total}"],
+  "rev.showAll": ["查看{sheet}全部 {total} 条", "Show all {total}: {sheet}"],
   "rev.back": ["返回周报", "Back to the review"],
   "rev.rowsOf": ["第 {from}–{to} 条，共 {total} 条", "Rows {from}–{to} of {total}"],
   "rev.pages": ["分页", "Pages"],

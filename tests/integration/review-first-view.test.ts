@@ -74,7 +74,11 @@ async function expectFirstView(html: string) {
   const more = await one(html, "#rev-more-moves");
   expect([more.attrs["data-shown"], more.attrs["data-total"]]).toEqual(["20", "23"]);
   expect(more.text).toContain("显示前 20 条，共 23 条");
-  expect((await one(html, "#rev-more-moves a")).attrs.href).toBe(`/reviews/weekly/tables/moves?week=${WEEK}`);
+  const link = await one(html, "#rev-more-moves a");
+  expect([link.attrs.href, link.text.trim()]).toEqual([
+    `/reviews/weekly/tables/moves?week=${WEEK}`,
+    "查看本周变更全部 23 条",
+  ]);
   // The summary by state still counts every move dated in the week: 19 approvals + A, B, E.
   const byState = await rows(html, "movesByState");
   expect(byState[0]).toEqual(["已批准", "19", "57.00"]); // 19 × 3.00 亩
@@ -109,6 +113,8 @@ describe("the weekly review's first view", () => {
     expect((await one(html, ".notice")).text).toContain("实时计算");
     await expectFirstView(html);
     await expectWholeList(await page(`/reviews/weekly/tables/moves?week=${WEEK}`));
+    const en = await page(`/reviews/weekly?week=${WEEK}&lang=en`);
+    expect((await one(en, "#rev-more-moves")).text).toContain("Showing the first 20 of 23. Show all 23: Moves");
   });
 
   it("stores the first view beside the whole review, and the stored page reads it", async () => {

@@ -39,7 +39,9 @@ export function ReviewTable(props: { ctx: PageCtx; table: Table; total?: number;
       {total > table.rows.length && props.moreHref && (
         <p class="rev-more" id={`rev-more-${table.id}`} data-shown={table.rows.length} data-total={total}>
           {ctx.t("rev.firstRows", { shown: countText(table.rows.length), total: countText(total) })}{" "}
-          <a href={props.moreHref}>{ctx.t("rev.showAll", { total: countText(total) })}</a>
+          <a href={props.moreHref}>
+            {ctx.t("rev.showAll", { total: countText(total), sheet: ctx.t(`rev.sheet.${table.id}`) })}
+          </a>
         </p>
       )}
     </div>
