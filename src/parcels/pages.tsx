@@ -57,7 +57,10 @@ export const parcelPages = new Hono<AppEnv>()
     const { results } = await authorize(
       c,
       (db) =>
-        [...parcelListReads(db, filter, order, limit, position), townsQuery(db, wantsFragment(c) ? 0 : 1000)] as const,
+        [
+          ...parcelListReads(db, filter, order, limit, position, "row"),
+          townsQuery(db, wantsFragment(c) ? 0 : 1000),
+        ] as const,
     );
     const [found, totals, towns] = results;
     const page = parcelListResult([found, totals], filter, limit, position);
