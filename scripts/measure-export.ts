@@ -3,8 +3,9 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { DEMO_PASSWORD, migrateCopy, prepareLocalDb } from "./bench/local-db";
+import { migrateCopy, prepareLocalDb } from "./bench/local-db";
 import { startLocalWorker } from "./bench/local-worker";
+import { login } from "./bench/probes";
 import { xlsxStream, type XlsxCell } from "../src/http/xlsx";
 import { csvStream } from "../src/http/csv";
 
@@ -36,12 +37,7 @@ const workerdRss = () => {
 const worker = await startLocalWorker(persist);
 const texts: string[] = [];
 try {
-  const login = await fetch(`${worker.url}/api/v1/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username: "officer", password: DEMO_PASSWORD }),
-  });
-  const cookie = login.headers.get("Set-Cookie")!.split(";")[0];
+  const cookie = await login(worker.url, "officer");
   for (const ext of ["csv", "xlsx"]) {
     const before = workerdRss();
     let peak = before;

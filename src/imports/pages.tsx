@@ -1,4 +1,4 @@
-import { attachment } from "../http/csv";
+import { attachment } from "../http/download";
 import { Hono, type Context } from "hono";
 import { ceilingM2Of } from "../domain/plausibility";
 import { sql } from "drizzle-orm";
