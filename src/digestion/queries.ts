@@ -175,9 +175,11 @@ export function digestedByTownQuery(db: Db, q: AsOfYear) {
 /**
  * Parcels still `approved` on D (not acquired, reserved, supplied or withdrawn by D) approved between
  * `from` and `to`: the candidates for an approval-lapse warning (domain/lapse.ts decides), oldest first.
+ * `only`: a condition on no parcel column (the home page's role gate), so SQLite tests it once, before any row.
  */
-export function approvedOnlyBetweenQuery(db: Db, asOf: string, from: string, to: string) {
+export function approvedOnlyBetweenQuery(db: Db, asOf: string, from: string, to: string, only?: SQL) {
   const notBy = (c: SQLWrapper) => sql`coalesce(${c}, ${FAR}) > ${asOf}`;
+  const gate = only ? sql` AND ${only}` : sql``;
   return db
     .select({
       id: parcels.id,
@@ -189,7 +191,7 @@ export function approvedOnlyBetweenQuery(db: Db, asOf: string, from: string, to:
     })
     .from(parcels)
     .where(
-      sql`${parcels.approvedOn} BETWEEN ${from} AND ${to} AND ${parcels.approvedOn} <= ${asOf} AND ${notBy(parcels.acquiredOn)} AND ${notBy(parcels.reservedOn)} AND ${notBy(parcels.suppliedOn)} AND ${notBy(parcels.withdrawnOn)}`,
+      sql`${parcels.approvedOn} BETWEEN ${from} AND ${to} AND ${parcels.approvedOn} <= ${asOf} AND ${notBy(parcels.acquiredOn)} AND ${notBy(parcels.reservedOn)} AND ${notBy(parcels.suppliedOn)} AND ${notBy(parcels.withdrawnOn)}${gate}`,
     )
     .orderBy(parcels.approvedOn, parcels.id);
 }

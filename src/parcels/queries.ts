@@ -154,16 +154,17 @@ export type WeekEventRow = Awaited<ReturnType<typeof movesDatedQuery>>[number];
 
 /**
  * The moves (in force or not) one user recorded since an instant, newest first: the home page's "your moves".
- * `actor` is a user id, or SQL giving one (the session's user, read in the same statement).
+ * `actor` is a user id, or SQL giving one (the session's user, read in the same statement). `only`: a condition
+ * on no column of the statement (the home page's role gate), which SQLite tests once, before any row.
  */
-export const movesRecordedByQuery = (db: Db, actor: number | SQL, sinceAt: string, limit: number) =>
+export const movesRecordedByQuery = (db: Db, actor: number | SQL, sinceAt: string, limit: number, only?: SQL) =>
   db
     .select(eventRow)
     .from(parcelEvents)
     .innerJoin(parcels, eq(parcels.id, parcelEvents.parcelId))
     .innerJoin(users, eq(users.id, parcelEvents.actorId))
     .where(
-      sql`${parcelEvents.recordedAt} >= ${sinceAt} AND ${parcelEvents.actorId} = ${actor} AND ${parcelEvents.kind} = 'move'`,
+      sql`${parcelEvents.recordedAt} >= ${sinceAt} AND ${parcelEvents.actorId} = ${actor} AND ${parcelEvents.kind} = 'move'${only ? sql` AND ${only}` : sql``}`,
     )
     .orderBy(desc(parcelEvents.recordedAt))
     .limit(limit);
