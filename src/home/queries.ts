@@ -9,8 +9,8 @@ import type { Role } from "../env";
 // Whether the session is live is the lookup's question: a refused session's results are never used.
 
 /**
- * True when session `sessionId` belongs to a user of `role`. It names no column of the statement it is put
- * in, so SQLite tests it once before the statement's first row, and when it is false reads no row there.
+ * True when session `sessionId` belongs to a user of `role`: the gate of a role's reads, put in their index
+ * ranges' ends (db/gate.ts) so that for another role they read no row.
  */
 export const sessionHasRole = (sessionId: string, role: Role) =>
   sql`EXISTS (SELECT 1 FROM sessions gs JOIN users gu ON gu.id = gs.user_id WHERE gs.id = ${sessionId} AND gu.role = ${role})`;

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { gatedBound } from "../db/gate";
 import { parcels } from "../db/schema";
 import { named } from "../digestion/queries";
 import { IDLE_LEVELS, levelStartRanges, warningStartRanges, type StartRange } from "../domain/idle-land";
@@ -264,8 +265,8 @@ export function startRateByTownQuery(db: Db, e: string) {
 /**
  * Supplied and not started on D with the agreed start in force on D inside one of `windows` ([from, to],
  * at most three): the home page's early warnings and new idle cases, without reading every supplied parcel.
- * In no set order (the caller orders the few rows). `only`: a condition on no parcel column (the home page's
- * role gate), which SQLite tests once, before any row.
+ * In no set order (the caller orders the few rows). `only`: the home page's role gate: when false, neither arm's
+ * range has a first key and no row is read (db/gate.ts).
  */
 export function agreedStartWindowsQuery(db: Db, asOf: string, windows: [string, string][], only?: SQL) {
   // Delays only postpone, so the start in force lies between the supply's own and the latest: a window can
@@ -276,7 +277,7 @@ export function agreedStartWindowsQuery(db: Db, asOf: string, windows: [string, 
     .map((w) => w[1])
     .sort()
     .at(-1)!;
-  const rest = sql`${parcels.suppliedOn} <= ${asOf} AND coalesce(${parcels.originalAgreedStartOn}, ${parcels.agreedStartOn}) <= ${to}${only ? sql` AND ${only}` : sql``}`;
+  const rest = sql`${parcels.suppliedOn} <= ${asOf} AND coalesce(${parcels.originalAgreedStartOn}, ${parcels.agreedStartOn}) <= ${to}`;
   // The latest start leads parcels_unstarted_start_idx after started_on, so both arms (not started, started
   // after D: none when D is today) read only the unstarted parcels whose latest start is on or after `from`,
   // not every supply up to D; "+" keeps the second arm on its started_on range. Named as warningGroupQuery's.
@@ -285,10 +286,10 @@ export function agreedStartWindowsQuery(db: Db, asOf: string, windows: [string, 
   const open = db
     .select(cols)
     .from(byStart)
-    .where(sql`${parcels.startedOn} IS NULL AND ${parcels.agreedStartOn} >= ${from} AND ${rest}`);
+    .where(sql`${parcels.startedOn} IS NULL AND ${parcels.agreedStartOn} >= ${gatedBound(from, only)} AND ${rest}`);
   const late = db
     .select(cols)
     .from(byStart)
-    .where(sql`${parcels.startedOn} > ${asOf} AND +${parcels.agreedStartOn} >= ${from} AND ${rest}`);
+    .where(sql`${parcels.startedOn} > ${gatedBound(asOf, only)} AND +${parcels.agreedStartOn} >= ${from} AND ${rest}`);
   return open.unionAll(late).limit(5000);
 }
