@@ -10,7 +10,7 @@ import type { Role } from "../env";
 
 /**
  * True when session `sessionId` belongs to a user of `role`: the gate of a role's reads, put in their index
- * ranges' ends (db/gate.ts) so that for another role they read no row.
+ * ranges' first keys (db/gate.ts) so that for another role they read no row.
  */
 export const sessionHasRole = (sessionId: string, role: Role) =>
   sql`EXISTS (SELECT 1 FROM sessions gs JOIN users gu ON gu.id = gs.user_id WHERE gs.id = ${sessionId} AND gu.role = ${role})`;
