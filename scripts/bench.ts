@@ -1,4 +1,4 @@
-// npm run bench -- [--size N] [--requests N] [--warmup N] [--no-half] [--cache DIR]
+// npm run bench -- [--size N] [--requests N] [--warmup N] [--no-half] [--cache DIR] [--only a,b]
 // the README's benchmark section: a local D1 seeded at N parcels, `wrangler dev` with BENCH=1, p50/p95 of each key
 // page over N requests, rows read, gzipped size, the budgets; then the same at N/2 for growth.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     // A folder that keeps each size's freshly seeded D1: a later run copies it (and applies any new
     // migration to the copy) instead of seeding again, which takes minutes at 50,000.
     cache: { type: "string" },
+    // Only the probes whose names contain one of these (comma-separated), and /healthz: a quick look at a few pages.
+    only: { type: "string" },
   },
 });
 const size = Number(values.size),
@@ -53,7 +55,13 @@ async function runAt(n: number): Promise<Run> {
     }
     const worker = await startLocalWorker(join(dir, "state"), { BENCH: "1" });
     try {
-      const probes = await buildProbes(worker.url, warmup + requests);
+      const wanted = values.only
+        ?.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const probes = (await buildProbes(worker.url, warmup + requests)).filter(
+        (p) => !wanted || p.name === "healthz" || wanted.some((w) => p.name.includes(w)),
+      );
       return { size: n, pages: await measureAll(worker.url, probes, requests, warmup) };
     } finally {
       await worker.stop();

@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEMO_PASSWORD, prepareLocalDb } from "./bench/local-db";
+import { prepareLocalDb } from "./bench/local-db";
 import { startLocalWorker } from "./bench/local-worker";
+import { login } from "./bench/probes";
 import { matchHeaders } from "../src/domain/ledger";
 import { DISTRICT_TOWNS } from "../src/domain/towns";
 import { dryRun, findHeaderRow } from "../src/imports/plan";
@@ -20,12 +21,7 @@ const persist = mkdtempSync(join(tmpdir(), "import-measure-"));
 await prepareLocalDb(persist, 300);
 const worker = await startLocalWorker(persist);
 try {
-  const login = await fetch(`${worker.url}/api/v1/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username: "officer", password: DEMO_PASSWORD }),
-  });
-  const cookie = login.headers.get("Set-Cookie")!.split(";")[0];
+  const cookie = await login(worker.url, "officer");
   const upload = async (bytes: Buffer, name: string) => {
     const fd = new FormData();
     fd.append("file", new File([bytes], name));

@@ -80,8 +80,6 @@ app.route("/admin", adminLockoutPages);
 app.route("/idle-land", idleLandPages);
 app.route("/reviews/weekly", reviewPages);
 app.route("/import", importPages);
-app.route("/admin", adminUserPages);
-app.route("/admin", adminLogPages);
 app.route("/admin", targetPages);
 app.route("/admin", townPages);
 app.route("/api/v1/session", sessionApi);

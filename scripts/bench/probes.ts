@@ -3,7 +3,8 @@ import type { Probe } from "./measure";
 
 type Json = Record<string, unknown>;
 
-async function login(base: string, username: string): Promise<string> {
+/** Logs a demo user in through the API and returns the session cookie (name=value). */
+export async function login(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/session`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },

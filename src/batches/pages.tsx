@@ -24,8 +24,7 @@ import {
 } from "./queries";
 import { approveBatch, createBatch } from "./writes";
 import { batchCsvStream, batchXlsxStream } from "./export";
-import { attachment } from "../http/csv";
-import { XLSX_TYPE } from "../http/xlsx";
+import { fileAnswer, type FileFormat } from "../http/download";
 import { t } from "../i18n";
 import { emptyForm, type FormScope } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
@@ -60,20 +59,14 @@ function renderDetail(
     : c.html(<BatchDetailPage {...props} />, status);
 }
 
-const EXPORTS = {
-  csv: { stream: batchCsvStream, type: "text/csv; charset=utf-8" },
-  xlsx: { stream: batchXlsxStream, type: XLSX_TYPE },
-} as const;
+const EXPORTS = { csv: batchCsvStream, xlsx: batchXlsxStream } as const;
 
-async function exportBatches(c: Context<AppEnv>, format: keyof typeof EXPORTS) {
+/** The batch list as filtered and sorted, as a file named for the day: 农转用批次-2024-06-30.xlsx. */
+async function exportBatches(c: Context<AppEnv>, format: FileFormat) {
   const q = parseBatchQuery(c.req.query());
   const { db } = await authorize(c);
   if (!q.ok) return c.text(t(c.get("lang"), "error.bad_request"), 400);
-  const day = c.get("today");
-  return c.body(EXPORTS[format].stream(db, q, c.get("lang"), day), 200, {
-    "Content-Type": EXPORTS[format].type,
-    "Content-Disposition": attachment(`batches-${day}.${format}`, `农转用批次-${day}.${format}`),
-  });
+  return fileAnswer(c, EXPORTS[format](db, q, c.get("lang"), c.get("today")), format, "batches", "农转用批次");
 }
 
 // HTML pages for /batches (docs/PRODUCT.md §4): the list with the five-year figure, the register form, one batch and its approval.

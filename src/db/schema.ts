@@ -408,6 +408,8 @@ export const projects = sqliteTable(
     index("projects_category_idx").on(t.category, t.id),
     index("projects_leader_idx").on(t.leader, t.id),
     index("projects_name_idx").on(t.name),
+    // A lead's own projects, with projects_leader_idx: created by them or led by them (migration 0036).
+    index("projects_created_by_idx").on(t.createdBy),
   ],
 );
 

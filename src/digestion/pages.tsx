@@ -1,4 +1,4 @@
-import { attachment } from "../http/csv";
+import { attachment } from "../http/download";
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { authorize } from "../http/authorize";

@@ -1,5 +1,6 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { gatedBound } from "../db/gate";
 import { batches, digestionStock as ds, parcels } from "../db/schema";
 import { yearCutoff, yearStartDay } from "../domain/digestion";
 import { bucketRanges } from "./age";
@@ -175,8 +176,9 @@ export function digestedByTownQuery(db: Db, q: AsOfYear) {
 /**
  * Parcels still `approved` on D (not acquired, reserved, supplied or withdrawn by D) approved between
  * `from` and `to`: the candidates for an approval-lapse warning (domain/lapse.ts decides), oldest first.
+ * `only`: the home page's role gate: when false, the range has no first day and reads no row (db/gate.ts).
  */
-export function approvedOnlyBetweenQuery(db: Db, asOf: string, from: string, to: string) {
+export function approvedOnlyBetweenQuery(db: Db, asOf: string, from: string, to: string, only?: SQL) {
   const notBy = (c: SQLWrapper) => sql`coalesce(${c}, ${FAR}) > ${asOf}`;
   return db
     .select({
@@ -189,7 +191,7 @@ export function approvedOnlyBetweenQuery(db: Db, asOf: string, from: string, to:
     })
     .from(parcels)
     .where(
-      sql`${parcels.approvedOn} BETWEEN ${from} AND ${to} AND ${parcels.approvedOn} <= ${asOf} AND ${notBy(parcels.acquiredOn)} AND ${notBy(parcels.reservedOn)} AND ${notBy(parcels.suppliedOn)} AND ${notBy(parcels.withdrawnOn)}`,
+      sql`${parcels.approvedOn} BETWEEN ${gatedBound(from, only)} AND ${to} AND ${parcels.approvedOn} <= ${asOf} AND ${notBy(parcels.acquiredOn)} AND ${notBy(parcels.reservedOn)} AND ${notBy(parcels.suppliedOn)} AND ${notBy(parcels.withdrawnOn)}`,
     )
     .orderBy(parcels.approvedOn, parcels.id);
 }

@@ -11,29 +11,33 @@ import { yearStatus } from "../domain/calendar";
 import { approvedOnlyBetweenQuery } from "../digestion/queries";
 import { agreedStartWindowsQuery } from "../idle-land/queries";
 import { chainTotalsQuery, movesRecordedByQuery } from "../parcels/queries";
-import { calendarOf, listOf, listReads } from "../projects/queries";
+import { calendarOf, listOf, listReadsOf } from "../projects/queries";
 import { snapshotQuery } from "../reviews/queries";
 import { targetQuery } from "../targets/queries";
-import { activeLocksQuery } from "./queries";
+import { activeLocksQuery, ownProjectIdsQuery, sessionHasRole } from "./queries";
 
 // 今日工作 the day's work by role (issue 14 §5), each item a link to where it is done. Every role's reads go in
-// the one batch with the session (the role is known only once it is read); each is bounded and indexed.
+// the one batch with the session (the role is known only once it is read); each is bounded and indexed, and
+// those that could read many rows are gated in SQL on the session's role, so they read none for the others.
 
 export type WorkItem = { key: string; params: Record<string, string | number>; href: string };
 
 export function homeReads(db: Db, today: string, now: string, sessionId: string) {
   const base = addYears(today, -2);
+  const officer = sessionHasRole(sessionId, "officer");
   return [
     chainTotalsQuery(db),
-    approvedOnlyBetweenQuery(db, today, addDays(base, -3), addDays(base, 93)),
-    agreedStartWindowsQuery(db, today, agreedStartWindows(today)),
+    approvedOnlyBetweenQuery(db, today, addDays(base, -3), addDays(base, 93), officer),
+    agreedStartWindowsQuery(db, today, agreedStartWindows(today), officer),
     movesRecordedByQuery(
       db,
       sql`(SELECT user_id FROM sessions WHERE id = ${sessionId})`,
       new Date(Date.parse(now) - 7 * 86_400_000).toISOString(),
       50,
+      officer,
     ),
-    ...listReads(db, {}),
+    // A lead's own projects only (none for another role): their schedules, not the whole district's.
+    ...listReadsOf(db, ownProjectIdsQuery(db, sessionId)),
     snapshotQuery(db, lastFinishedWeek(today)),
     targetQuery(db, Number(today.slice(0, 4))),
     activeLocksQuery(db, now),
@@ -54,7 +58,8 @@ export function dayWork(user: SessionUser, today: string, r: R): WorkItem[] {
           params: { code: p.code, on: lapseDate(p.approvedOn) },
           href: `/parcels/${p.id}`,
         });
-    for (const p of starts) {
+    // Supply order, oldest first: the read hands the few rows over in no set order.
+    for (const p of [...starts].sort((a, b) => a.suppliedOn.localeCompare(b.suppliedOn) || a.id - b.id)) {
       const days = p.agreedStartOn ? warningGroup(p.agreedStartOn, today) : null;
       if (days !== null)
         items.push({
@@ -73,12 +78,10 @@ export function dayWork(user: SessionUser, today: string, r: R): WorkItem[] {
       });
   }
   if (user.role === "lead") {
-    const mine = new Set(
-      projects.filter((p) => p.createdBy === user.id || p.leader === user.displayName).map((p) => p.id),
-    );
+    // The reads hold only this lead's own projects (ownProjectIdsQuery) and their open problems.
     const { items: list } = listOf([projects, pParcels, problems, cal, dur], today);
     for (const i of list)
-      if (mine.has(i.project.id) && (i.schedule.status === "overdue" || i.schedule.status === "at_risk"))
+      if (i.schedule.status === "overdue" || i.schedule.status === "at_risk")
         items.push({
           key: `home.project.${i.schedule.status}`,
           params: { name: i.project.name },
@@ -86,13 +89,7 @@ export function dayWork(user: SessionUser, today: string, r: R): WorkItem[] {
         });
     const week = thisWeek(today);
     for (const p of problems)
-      if (
-        mine.has(p.projectId) &&
-        p.status === "open" &&
-        p.dueOn !== null &&
-        p.dueOn >= week.from &&
-        p.dueOn <= week.to
-      )
+      if (p.status === "open" && p.dueOn !== null && p.dueOn >= week.from && p.dueOn <= week.to)
         items.push({ key: "home.problemDue", params: { text: p.text, on: p.dueOn }, href: `/projects/${p.projectId}` });
   }
   if (user.role === "viewer") {

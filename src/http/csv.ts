@@ -51,7 +51,3 @@ export function csvStream(
 export async function* mapPages<T, U>(pages: AsyncIterable<T[]>, f: (t: T) => U): AsyncGenerator<U[]> {
   for await (const page of pages) yield page.map(f);
 }
-
-/** A download's Content-Disposition: an ASCII name for old clients, the Chinese one for the rest (RFC 6266). */
-export const attachment = (ascii: string, name: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;

@@ -6,6 +6,14 @@ export const imports: Catalogue = {
   "pp.list.exportCsv": ["导出台账（CSV，按当前筛选）", "Export the ledger (CSV, as filtered)"],
   "pp.list.exportXlsx": ["导出台账（Excel，按当前筛选）", "Export the ledger (Excel, as filtered)"],
   "exp.sheet.parcels": ["地块台账", "Parcel ledger"],
+  "field.ledger_area_wrong_unit": [
+    "面积 {figures}，单个地块超过 {limit} 公顷，可能填错了单位；请在台账中核对此栏的单位",
+    "Area {figures}: over {limit} ha for one parcel, the unit is probably wrong; check this column's unit in the ledger",
+  ],
+  "field.ledger_area_over_ceiling": [
+    "面积 {figures}，超过全区单个地块上限（{ceiling}）；请在台账中核对，确属实情请管理员调高上限后再导入",
+    "Area {figures}: over the district's ceiling for one parcel ({ceiling}); check it in the ledger, or have an admin raise the ceiling",
+  ],
   "exp.sheet.batches": ["农转用批次", "Conversion batches"],
   "exp.batch.approvedMu": ["批准面积(亩)", "Approved (mu)"],
   "exp.batch.approvedHa": ["批准面积(公顷)", "Approved (ha)"],

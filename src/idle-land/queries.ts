@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { gatedBound } from "../db/gate";
 import { parcels } from "../db/schema";
 import { named } from "../digestion/queries";
 import { IDLE_LEVELS, levelStartRanges, warningStartRanges, type StartRange } from "../domain/idle-land";
@@ -274,34 +275,31 @@ export function startRateByTownQuery(db: Db, e: string, b: string) {
 /**
  * Supplied and not started on D with the agreed start in force on D inside one of `windows` ([from, to],
  * at most three): the home page's early warnings and new idle cases, without reading every supplied parcel.
+ * In no set order (the caller orders the few rows). `only`: the home page's role gate: when false, neither arm's
+ * range has a first key and no row is read (db/gate.ts).
  */
-export function agreedStartWindowsQuery(db: Db, asOf: string, windows: [string, string][]) {
-  const s = agreedStartAsOf(asOf);
+export function agreedStartWindowsQuery(db: Db, asOf: string, windows: [string, string][], only?: SQL) {
   // Delays only postpone, so the start in force lies between the supply's own and the latest: a window can
   // hold it only if the latest is on or after its first day and the supply's own on or before its last.
-  // Plain columns keep the plan on the supplied range; the caller checks the start in force exactly.
-  const original = sql`coalesce(${parcels.originalAgreedStartOn}, ${parcels.agreedStartOn})`;
   // One range over all windows (an OR of ranges tempts SQLite into a table scan); the caller checks each.
   const from = windows.map((w) => w[0]).sort()[0];
   const to = windows
     .map((w) => w[1])
     .sort()
     .at(-1)!;
-  const within = sql`${parcels.agreedStartOn} >= ${from} AND ${original} <= ${to}`;
-
-  return db
-    .select({
-      id: parcels.id,
-      code: parcels.code,
-      name: parcels.name,
-      town: parcels.town,
-      areaM2: parcels.areaM2,
-      priceYuan: parcels.priceYuan,
-      suppliedOn: parcels.suppliedOn,
-      agreedStartOn: s.as("agreed_start_as_of"),
-    })
-    .from(parcels)
-    .where(sql`${suppliedNotStarted(asOf)} AND (${within})`)
-    .orderBy(parcels.suppliedOn, parcels.id)
-    .limit(5000);
+  const rest = sql`${parcels.suppliedOn} <= ${asOf} AND coalesce(${parcels.originalAgreedStartOn}, ${parcels.agreedStartOn}) <= ${to}`;
+  // The latest start leads parcels_unstarted_start_idx after started_on, so both arms (not started, started
+  // after D: none when D is today) read only the unstarted parcels whose latest start is on or after `from`,
+  // not every supply up to D; "+" keeps the second arm on its started_on range. Named as warningGroupQuery's.
+  const byStart = sql`${parcels} INDEXED BY parcels_unstarted_start_idx`;
+  const cols = idleColumns(asOf);
+  const open = db
+    .select(cols)
+    .from(byStart)
+    .where(sql`${parcels.startedOn} IS NULL AND ${parcels.agreedStartOn} >= ${gatedBound(from, only)} AND ${rest}`);
+  const late = db
+    .select(cols)
+    .from(byStart)
+    .where(sql`${parcels.startedOn} > ${gatedBound(asOf, only)} AND +${parcels.agreedStartOn} >= ${from} AND ${rest}`);
+  return open.unionAll(late).limit(5000);
 }

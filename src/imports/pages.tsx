@@ -1,5 +1,6 @@
-import { attachment } from "../http/csv";
+import { attachment } from "../http/download";
 import { Hono, type Context } from "hono";
+import { ceilingM2Of } from "../domain/plausibility";
 import { sql } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { actorOf } from "../http/actor";
@@ -131,6 +132,7 @@ export const importPages = new Hono<AppEnv>()
       existingCodes: new Set(existing),
       knownBatches: new Set(batches.map((b) => b.name)),
       towns: towns.map((x) => x.name),
+      ceilingM2: ceilingM2Of(c.env.PARCEL_AREA_CEILING_HA),
     });
     const a = actorOf(c, user);
     const remember =

@@ -11,6 +11,8 @@ import {
 import { registerInput } from "../domain/register";
 import { parseWith, type Issue } from "../domain/issues";
 import { sortTowns } from "../domain/towns";
+import type { AreaUnit } from "../domain/area";
+import { implausibleArea } from "../domain/plausibility";
 import type { Cell } from "./read-file";
 
 /** One problem of a dry run: spreadsheet row, the column as the file names it, the cell, what is wrong. */
@@ -52,7 +54,16 @@ export type DryRunContext = {
   knownBatches: ReadonlySet<string>;
   /** The towns offered for new entries (镇/街道 as managed data): a ledger's town must be one of them. */
   towns: readonly string[];
+  /** The district's ceiling for one parcel's area in m² (PARCEL_AREA_CEILING_HA), or null for none. */
+  ceilingM2?: number | null;
 };
+
+// The area columns in the order the ledger reads them (its first filled one is the area): the unit it was typed in.
+const AREA_UNITS: [LedgerKey, AreaUnit][] = [
+  ["areaM2", "m2"],
+  ["areaHa", "ha"],
+  ["areaMu", "mu"],
+];
 
 /** The header row's identity, to remember a mapping for the next file with the same headers. */
 export const headerSignature = (headers: Cell[]) => headers.map((h) => headerKey(String(h))).join("|");
@@ -128,6 +139,18 @@ export function dryRun(rows: Cell[][], headerIndex: number, match: HeaderMatch, 
     });
     if (!reg.ok) {
       report(reg.issues.map((x) => (x.path.startsWith("area") ? { ...x, path: "areaMu" } : x)));
+      continue;
+    }
+    // The form's plausibility checks (issue 10 §3): a unit typed wrong or an area over the district's ceiling. A
+    // form lets the officer confirm such an area; a ledger row is refused, to be fixed in the file (or the
+    // ceiling raised) — one typo of 99,999 公顷 would otherwise dominate every total.
+    const [areaKey, unit] = AREA_UNITS.find(([k]) => row[k] !== undefined) ?? AREA_UNITS[2];
+    const implausible = implausibleArea(register.areaM2, unit, {
+      ceilingM2: ctx.ceilingM2 ?? null,
+      batchTotalM2: null,
+    });
+    if (implausible.length) {
+      report(implausible.map(({ check: _, ...x }) => ({ ...x, code: `ledger_${x.code}`, path: areaKey })));
       continue;
     }
     if (!ctx.towns.includes(reg.value.town)) {

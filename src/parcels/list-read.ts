@@ -36,6 +36,23 @@ export const withBatchName = {
 
 export type ParcelListItem = Parcel & { batchName: string | null };
 
+// The list page shows ten of a parcel's forty-odd columns: it reads just those (the API and the export read
+// them all). Fewer columns are less for D1 to hand over and the Worker to decode, fifty rows a page.
+export const listRowColumns = {
+  id: parcels.id,
+  code: parcels.code,
+  name: parcels.name,
+  town: parcels.town,
+  landUse: parcels.landUse,
+  areaM2: parcels.areaM2,
+  state: parcels.state,
+  approvedOn: parcels.approvedOn,
+  batchId: parcels.batchId,
+  batchName: withBatchName.batchName,
+};
+/** A row of the list page: views/parcels/rows.tsx is typed to it, so it cannot use a column the page did not read. */
+export type ParcelListRow = Pick<ParcelListItem, keyof typeof listRowColumns>;
+
 // A batch by its name (batches_name_idx). Names are unique in practice; should two batches share one,
 // the first registered is meant, so the list stays in one index's order (one batch's parcels by id).
 const batchNamed = (name: string) => sql`(SELECT min(b2."id") FROM "batches" b2 WHERE b2."name" = ${name})`;
@@ -124,17 +141,31 @@ function walkOf(f: ParcelFilter, order: ListOrder, position: ListPosition) {
  * reads matches only when the rarest piece is held by more parcels than a page shows (otherwise it
  * reads just the pieces' counts), so a rare word costs about two rows read a match (issue 10's budget).
  */
-export function parcelListReads(db: Db, f: ParcelFilter, order: ListOrder, limit: number, position: ListPosition = {}) {
+export function parcelListReads(
+  db: Db,
+  f: ParcelFilter,
+  order: ListOrder,
+  limit: number,
+  position: ListPosition = {},
+  columns: "all" | "row" = "all",
+) {
   const plan = f.q ? searchPlan(f.q) : null;
   const paged = position.after !== undefined || position.before !== undefined;
   return [
-    parcelListQuery(db, f, order, limit, position),
+    parcelListQuery(db, f, order, limit, position, columns),
     plan?.kind === "grams" ? countQuery(db, f, plan, paged ? -1 : limit) : parcelTotalsQuery(db, f),
   ] as const;
 }
 
 /** One page of parcels in `order`, by keyset from `position`, plus one row to tell if more follow. */
-export function parcelListQuery(db: Db, f: ParcelFilter, order: ListOrder, limit: number, position: ListPosition = {}) {
+export function parcelListQuery(
+  db: Db,
+  f: ParcelFilter,
+  order: ListOrder,
+  limit: number,
+  position: ListPosition = {},
+  columns: "all" | "row" = "all",
+) {
   const plan = f.q ? searchPlan(f.q) : null;
   const { sort, walk, by, anchorId } = walkOf(f, order, position);
   const byGrams = plan?.kind === "grams";
@@ -144,13 +175,15 @@ export function parcelListQuery(db: Db, f: ParcelFilter, order: ListOrder, limit
   const where = [...filterWhere(f), ...searchWhere(plan)];
   if (anchorId !== undefined) where.push(keyset(sort, walk, key, idCol, anchorId));
   // The batch name rides along by primary key, so the list can name the batch (one index lookup a row).
+  // Typed as the whole row either way; the page's rows carry only listRowColumns (see ParcelListRow).
+  const cols = (columns === "row" ? listRowColumns : withBatchName) as typeof withBatchName;
   const q = byGrams
     ? db
-        .select(withBatchName)
+        .select(cols)
         .from(parcelGrams)
         .innerJoin(parcels, eq(parcels.id, parcelGrams.parcelId))
         .leftJoin(batches, eq(batches.id, parcels.batchId))
-    : db.select(withBatchName).from(parcels).leftJoin(batches, eq(batches.id, parcels.batchId));
+    : db.select(cols).from(parcels).leftJoin(batches, eq(batches.id, parcels.batchId));
   return q
     .where(where.length ? and(...where) : undefined)
     .orderBy(...(key === null ? [by(idCol)] : [by(sql.raw(key)), by(idCol)]))

@@ -13,8 +13,7 @@ import { activeTownsQuery, townChoices, townNames, townsQuery } from "../towns/q
 import { REGISTER_ALIASES, REGISTER_FIELDS, registerBody } from "./form";
 import { PARCEL_LIST_DEFAULTS, parseListQuery } from "./list-query";
 import { ledgerCsvStream, ledgerXlsxStream } from "./export";
-import { attachment } from "../http/csv";
-import { XLSX_TYPE } from "../http/xlsx";
+import { fileAnswer, type FileFormat } from "../http/download";
 import type { Context } from "hono";
 import { t } from "../i18n";
 import { DEFAULT_ORDER, effectiveOrder } from "./list-read";
@@ -27,21 +26,14 @@ import { RegisterPage } from "../../views/parcels/register-page";
 import { ParcelRows, type RowsProps } from "../../views/parcels/rows";
 
 // HTML pages for /parcels: the list with its filters, the register form, and (mounted below) one parcel.
-const EXPORTS = {
-  csv: { stream: ledgerCsvStream, type: "text/csv; charset=utf-8" },
-  xlsx: { stream: ledgerXlsxStream, type: XLSX_TYPE },
-} as const;
+const EXPORTS = { csv: ledgerCsvStream, xlsx: ledgerXlsxStream } as const;
 
 /** The filtered list as a ledger file, named for the day: 地块台账-2024-06-30.csv or .xlsx. */
-async function exportLedger(c: Context<AppEnv>, format: keyof typeof EXPORTS) {
+async function exportLedger(c: Context<AppEnv>, format: FileFormat) {
   const q = parseListQuery(c.req.query());
   const { db } = await authorize(c);
   if (!q.ok) return c.text(t(c.get("lang"), "error.bad_request"), 400);
-  const day = c.get("today");
-  return c.body(EXPORTS[format].stream(db, q.filter), 200, {
-    "Content-Type": EXPORTS[format].type,
-    "Content-Disposition": attachment(`parcels-${day}.${format}`, `地块台账-${day}.${format}`),
-  });
+  return fileAnswer(c, EXPORTS[format](db, q.filter), format, "parcels", "地块台账");
 }
 
 export const parcelPages = new Hono<AppEnv>()
@@ -57,7 +49,10 @@ export const parcelPages = new Hono<AppEnv>()
     const { results } = await authorize(
       c,
       (db) =>
-        [...parcelListReads(db, filter, order, limit, position), townsQuery(db, wantsFragment(c) ? 0 : 1000)] as const,
+        [
+          ...parcelListReads(db, filter, order, limit, position, "row"),
+          townsQuery(db, wantsFragment(c) ? 0 : 1000),
+        ] as const,
     );
     const [found, totals, towns] = results;
     const page = parcelListResult([found, totals], filter, limit, position);

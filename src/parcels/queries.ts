@@ -1,5 +1,6 @@
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { gatedBound } from "../db/gate";
 import { batches, chainTotals, parcelEvents, parcels, users } from "../db/schema";
 
 // The parcels feature's read API. Each query is a statement builder, so a handler can send it in the
@@ -154,16 +155,18 @@ export type WeekEventRow = Awaited<ReturnType<typeof movesDatedQuery>>[number];
 
 /**
  * The moves (in force or not) one user recorded since an instant, newest first: the home page's "your moves".
- * `actor` is a user id, or SQL giving one (the session's user, read in the same statement).
+ * `actor` is a user id, or SQL giving one (the session's user, read in the same statement). `only`: the home
+ * page's role gate: when false, the recording times have no range and no row is read (db/gate.ts). Walked newest
+ * first, the range starts at its upper end, so the gate closes that end too.
  */
-export const movesRecordedByQuery = (db: Db, actor: number | SQL, sinceAt: string, limit: number) =>
+export const movesRecordedByQuery = (db: Db, actor: number | SQL, sinceAt: string, limit: number, only?: SQL) =>
   db
     .select(eventRow)
     .from(parcelEvents)
     .innerJoin(parcels, eq(parcels.id, parcelEvents.parcelId))
     .innerJoin(users, eq(users.id, parcelEvents.actorId))
     .where(
-      sql`${parcelEvents.recordedAt} >= ${sinceAt} AND ${parcelEvents.actorId} = ${actor} AND ${parcelEvents.kind} = 'move'`,
+      sql`${parcelEvents.recordedAt} >= ${gatedBound(sinceAt, only)}${only ? sql` AND ${parcelEvents.recordedAt} <= ${gatedBound("9999-12-31", only)}` : sql``} AND ${parcelEvents.actorId} = ${actor} AND ${parcelEvents.kind} = 'move'`,
     )
     .orderBy(desc(parcelEvents.recordedAt))
     .limit(limit);

@@ -1,3 +1,4 @@
+import type { SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { ProblemRow, Project } from "../db/schema";
 import { PROJECT_PAGE_SIZE, type ProjectStatus } from "./list-query";
@@ -6,8 +7,11 @@ import {
   allProjectParcelsQuery,
   calendarYearsQuery,
   durationsQuery,
+  openProblemsOfQuery,
   openProblemsQuery,
+  parcelsOfProjectsQuery,
   projectListQuery,
+  projectsInQuery,
   type ParcelDatesRow,
   type ProjectFilter,
 } from "./queries";
@@ -21,6 +25,19 @@ export const listReads = (db: Db, f: ProjectFilter) =>
     projectListQuery(db, f),
     allProjectParcelsQuery(db),
     openProblemsQuery(db),
+    calendarYearsQuery(db),
+    durationsQuery(db),
+  ] as const;
+
+/**
+ * The same five reads over only the projects whose ids the subquery `ids` gives (one lead's own on the home
+ * page): their parcels and problems by index, not every project's.
+ */
+export const listReadsOf = (db: Db, ids: SQLWrapper) =>
+  [
+    projectsInQuery(db, ids),
+    parcelsOfProjectsQuery(db, ids),
+    openProblemsOfQuery(db, ids),
     calendarYearsQuery(db),
     durationsQuery(db),
   ] as const;

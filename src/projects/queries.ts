@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
 import {
   calendarChanges,
@@ -67,6 +67,10 @@ export function projectListQuery(db: Db, f: ProjectFilter) {
     .limit(PROJECT_LIST_MAX);
 }
 
+/** The projects whose ids the subquery `ids` gives (by primary key), newest first. */
+export const projectsInQuery = (db: Db, ids: SQLWrapper) =>
+  db.select().from(projects).where(inArray(projects.id, ids)).orderBy(desc(projects.id)).limit(PROJECT_LIST_MAX);
+
 export const projectQuery = (db: Db, id: number) => db.select().from(projects).where(eq(projects.id, id)).limit(1);
 
 /** The filter choices: leaders, departments and towns in use (one small read of the projects table). */
@@ -83,6 +87,10 @@ export const projectParcelsQuery = (db: Db, projectId: number) =>
 /** Every parcel in some project, by the same index (project_id > 0 is a range on it, never a scan): dates only. */
 export const allProjectParcelsQuery = (db: Db) => db.select(parcelDates).from(parcels).where(gt(parcels.projectId, 0));
 
+/** The parcels of the projects whose ids `ids` gives, one parcels_project_idx range each: dates only. */
+export const parcelsOfProjectsQuery = (db: Db, ids: SQLWrapper) =>
+  db.select(parcelDates).from(parcels).where(inArray(parcels.projectId, ids));
+
 export const parcelByCodeQuery = (db: Db, code: string) =>
   db.select(parcelFacts).from(parcels).where(eq(parcels.code, code)).limit(1);
 
@@ -96,6 +104,13 @@ export const problemQuery = (db: Db, id: number) => db.select().from(problems).w
 
 /** Open problems of every project (index problems (status, project_id)). */
 export const openProblemsQuery = (db: Db) => db.select().from(problems).where(eq(problems.status, "open"));
+
+/** Open problems of the projects whose ids `ids` gives (index problems (status, project_id)). */
+export const openProblemsOfQuery = (db: Db, ids: SQLWrapper) =>
+  db
+    .select()
+    .from(problems)
+    .where(and(eq(problems.status, "open"), inArray(problems.projectId, ids)));
 
 export const problemEventsQuery = (db: Db, projectId: number) =>
   db.select().from(problemEvents).where(eq(problemEvents.projectId, projectId)).orderBy(desc(problemEvents.id));
@@ -124,7 +139,7 @@ export function choicesOf(rows: ChoiceRows): { leaders: string[]; departments: s
 }
 
 // The read API other features (the battle map, the weekly review) use: schedules worked out from these rows.
-export { listOf, listReads, pageOf, type ListItem, type Paged, type StatusCounts } from "./list";
+export { listOf, listReads, listReadsOf, pageOf, type ListItem, type Paged, type StatusCounts } from "./list";
 export { parseProjectQuery, PROJECT_PAGE_SIZE, PROJECT_STATUSES, type ProjectStatus } from "./list-query";
 export { projectSummaryJson, problemJson } from "./json";
 export { calendarOf, durationsOf, type Schedule } from "./schedule";

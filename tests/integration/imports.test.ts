@@ -225,6 +225,33 @@ describe("台账导入: dry run, commit, undo", () => {
     ]);
   });
 
+  it("refuses an implausible area as the form does, naming the column it was typed in", async () => {
+    const officer = await session("officer");
+    const head = "宗地编号,地块名称,镇(街道),土地用途,面积(公顷),面积(亩),土地来源";
+    const lines = [
+      head,
+      // Row 2: 99,999 公顷 = 99,999 × 15 = 1,499,985 亩 = 999,990,000 m²: over 1,500 公顷 (a unit typed wrong)
+      // and over the district's ceiling of 500 公顷 (wrangler.toml) — both reported on 面积(公顷).
+      "AREA-1,南湖地块1,凤桥镇,工业用地,99999,,集体",
+      // Row 3: 600 公顷 = 9,000 亩 = 6,000,000 m²: only over the 500 公顷 ceiling, reported on 面积(亩), the one filled.
+      "AREA-2,南湖地块2,凤桥镇,工业用地,,9000,集体",
+      // Row 4: 500 公顷 exactly is the ceiling itself, not over it: no problem.
+      "AREA-3,南湖地块3,凤桥镇,工业用地,500,,集体",
+    ];
+    const before = await footprint();
+    const res = await upload(officer, new TextEncoder().encode(lines.join("\n")), "areas.csv");
+    expect(res.status).toBe(422);
+    const rows = (await select(await res.text(), "table.import-problems tbody tr")).map((r) => r.text);
+    expect(rows.length).toBe(3);
+    expect(rows[0]).toContain("99,999 公顷 = 1,499,985 亩 = 999,990,000 平方米");
+    expect(rows[0]).toContain("超过 1,500 公顷，可能填错了单位");
+    expect(rows[1]).toContain("超过全区单个地块上限（500 公顷 = 7,500 亩 = 5,000,000 平方米）");
+    expect(rows[2]).toMatch(
+      /^\s*3\s*面积\(亩\)\s*9000\s*面积 9,000 亩 = 600 公顷 = 6,000,000 平方米，超过全区单个地块上限/,
+    );
+    expect(await footprint()).toEqual(before);
+  });
+
   it("a failure between staging and publishing leaves no parcel, event or batch behind", async () => {
     const officer = await session("officer");
     const before = await footprint();

@@ -126,6 +126,43 @@ describe("query plans of the hot paths", () => {
   });
   it("shows a parcel with its events", () => expectIndexed(`/api/v1/parcels/${firstId + 10}`));
   it("shows the home page's chain totals", () => expectIndexed("/"));
+  it("reads the home page's role-gated work on indexes: a lead's projects by their ids, the start warnings by start", async () => {
+    const lead = await session("lead");
+    const { statements } = await capture("/", { headers: { Cookie: lead.cookie } });
+    await expectPlanned(lead.cookie, "/");
+    const plans = await Promise.all(statements.map(planOf));
+    // Whoever asks, no statement reads the whole projects table.
+    expect(plans.flat().filter((step) => /^SCAN projects\b/.test(step))).toEqual([]);
+    // The lead's own project ids: the session, its user (a lead, or no row), then the projects they created
+    // or lead, each by its index; every parcel of those projects by parcels_project_idx.
+    const ownIds = [
+      "LIST SUBQUERY 1",
+      "SEARCH sessions USING INDEX sqlite_autoindex_sessions_1 (id=?)",
+      "SEARCH users USING INTEGER PRIMARY KEY (rowid=?)",
+      "MULTI-INDEX OR",
+      "INDEX 1",
+      "SEARCH projects USING INDEX projects_created_by_idx (created_by=?)",
+      "INDEX 2",
+      "SEARCH projects USING INDEX projects_leader_idx (leader=?)",
+      "CREATE BLOOM FILTER",
+    ];
+    const planFor = (re: RegExp) => plans[statements.findIndex((s) => re.test(s.sql))];
+    expect(planFor(/^select "project_id".* from "parcels" where/)).toEqual([
+      "SEARCH parcels USING INDEX parcels_project_idx (project_id=?)",
+      ...ownIds,
+    ]);
+    expect(planFor(/ from "problems" where/)).toEqual([
+      "SEARCH problems USING INDEX problems_status_idx (status=? AND project_id=?)",
+      ...ownIds,
+    ]);
+    // The start warnings: unstarted parcels from the earliest window's first day on, and those started after
+    // today (none), both on parcels_unstarted_start_idx, unsorted.
+    const windows = planFor(/INDEXED BY parcels_unstarted_start_idx/);
+    expect(windows.filter((step) => /^SEARCH parcels|TEMP B-TREE/.test(step))).toEqual([
+      "SEARCH parcels USING INDEX parcels_unstarted_start_idx (started_on=? AND agreed_start_on>?)",
+      "SEARCH parcels USING INDEX parcels_unstarted_start_idx (started_on>?)",
+    ]);
+  });
 
   it("renders the list page and its htmx fragment", async () => {
     await expectIndexed(`/parcels?state=acquired&town=${encodeURIComponent("余新镇")}`);

@@ -1,4 +1,4 @@
-import type { ListOrder, ListPosition, ListTotals, ParcelFilter, ParcelListItem } from "../../src/parcels/list-read";
+import type { ListOrder, ListPosition, ListTotals, ParcelFilter, ParcelListRow } from "../../src/parcels/list-read";
 import { searchPlan } from "../../src/domain/search";
 import type { SortKey } from "../../src/parcels/list-sort";
 import { AreaCell } from "../components/area";
@@ -14,7 +14,7 @@ export { listHref } from "./list-href";
 
 export type RowsProps = {
   ctx: PageCtx;
-  items: ParcelListItem[];
+  items: ParcelListRow[];
   filter: ParcelFilter;
   order: ListOrder;
   limit: number;
