@@ -527,7 +527,7 @@ export const durationChanges = sqliteTable("duration_changes", {
 // append-only (triggers refuse UPDATE and DELETE). `figures` is the review's JSON; the watermarks are the
 // highest ids of the tables it was read from, so a later read can tell whether anything changed since.
 // `first_view` is the same review with its long lists cut to what the page shows first, and
-// `first_view_totals` those lists' full lengths (src/reviews/first-view.ts; null in weeks stored before 0036).
+// `first_view_totals` those lists' full lengths (src/reviews/first-view.ts; null in weeks stored before migration 0037).
 export const weeklyReviews = sqliteTable(
   "weekly_reviews",
   {
