@@ -12,7 +12,7 @@ import { approvedOnlyBetweenQuery } from "../digestion/queries";
 import { agreedStartWindowsQuery } from "../idle-land/queries";
 import { chainTotalsQuery, movesRecordedByQuery } from "../parcels/queries";
 import { calendarOf, listOf, listReadsOf } from "../projects/queries";
-import { snapshotQuery } from "../reviews/queries";
+import { headlineQuery } from "../reviews/queries";
 import { targetQuery } from "../targets/queries";
 import { activeLocksQuery, ownProjectIdsQuery, sessionHasRole } from "./queries";
 
@@ -38,7 +38,8 @@ export function homeReads(db: Db, today: string, now: string, sessionId: string)
     ),
     // A lead's own projects only (none for another role): their schedules, not the whole district's.
     ...listReadsOf(db, ownProjectIdsQuery(db, sessionId)),
-    snapshotQuery(db, lastFinishedWeek(today)),
+    // The viewer's headline: a few numbers out of last week's stored review (none for another role).
+    headlineQuery(db, lastFinishedWeek(today), sessionHasRole(sessionId, "viewer")),
     targetQuery(db, Number(today.slice(0, 4))),
     activeLocksQuery(db, now),
   ] as const;
@@ -111,26 +112,4 @@ export function dayWork(user: SessionUser, today: string, r: R): WorkItem[] {
 }
 
 /** The viewer's headline figures of last week, from its stored review (null until it is stored). */
-export function headline(r: R) {
-  const [snapshot] = r[9];
-  if (!snapshot) return null;
-  const f = JSON.parse(snapshot.figures) as {
-    week: string;
-    digestion: { digested: { areaMu: number }; target: { areaMu: number } | null; progress: number | null };
-    rates: { start: { countRate: number | null } };
-    moves: { late: boolean }[];
-    corrections: unknown[];
-    projects: { overdue: unknown[]; atRisk: unknown[] };
-  };
-  return {
-    week: f.week,
-    digestedMu: f.digestion.digested.areaMu,
-    targetMu: f.digestion.target?.areaMu ?? null,
-    progress: f.digestion.progress,
-    startRate: f.rates.start.countRate,
-    moves: f.moves.filter((m) => !m.late).length,
-    late: f.moves.filter((m) => m.late).length,
-    corrections: f.corrections.length,
-    turned: f.projects.overdue.length + f.projects.atRisk.length,
-  };
-}
+export const headline = (r: R) => r[9][0] ?? null;

@@ -1,9 +1,41 @@
-import { desc, eq, gte, sql } from "drizzle-orm";
+import { desc, eq, gte, sql, type SQL } from "drizzle-orm";
+import { gatedBound } from "../db/gate";
 import type { Db } from "../db/client";
 import { weeklyReviews } from "../db/schema";
 
 // The reviews feature's read API: the stored weeks (weekly_reviews) and whether a stored week's data moved
 // since. The figures themselves are read through the digestion, idle-land, parcels and projects read APIs.
+
+/**
+ * The headline of a stored week, for the home page (zero or one row): the few figures it shows, taken out of
+ * the stored review inside D1 rather than the whole review (hundreds of KB at 50,000 parcels) carried to the
+ * Worker. `only` gates it (the viewer's headline): with it false the key is NULL and no row is read.
+ */
+export function headlineQuery(db: Db, week: string, only?: SQL) {
+  const f = weeklyReviews.figures;
+  const at = (path: string) => sql`json_extract(${f}, ${path})`;
+  const moves = (late: 0 | 1) =>
+    sql<number>`(SELECT count(*) FROM json_each(${f}, '$.moves') WHERE json_extract(value, '$.late') = ${late})`;
+  return db
+    .select({
+      week: weeklyReviews.week,
+      digestedMu: sql<number>`${at("$.digestion.digested.areaMu")}`.as("digested_mu"),
+      targetMu: sql<number | null>`${at("$.digestion.target.areaMu")}`.as("target_mu"),
+      progress: sql<number | null>`${at("$.digestion.progress")}`.as("progress"),
+      startRate: sql<number | null>`${at("$.rates.start.countRate")}`.as("start_rate"),
+      moves: moves(0).as("moves_on_time"),
+      late: moves(1).as("moves_late"),
+      corrections: sql<number>`json_array_length(${f}, '$.corrections')`.as("corrections"),
+      turned:
+        sql<number>`json_array_length(${f}, '$.projects.overdue') + json_array_length(${f}, '$.projects.atRisk')`.as(
+          "turned",
+        ),
+    })
+    .from(weeklyReviews)
+    .where(eq(weeklyReviews.week, gatedBound(week, only)))
+    .limit(1);
+}
+export type Headline = Awaited<ReturnType<typeof headlineQuery>>[number];
 
 /** The stored review of one week (zero or one row). */
 export const snapshotQuery = (db: Db, week: string) =>
