@@ -29,11 +29,12 @@ export function homeReads(db: Db, today: string, now: string, sessionId: string)
     chainTotalsQuery(db),
     approvedOnlyBetweenQuery(db, today, addDays(base, -3), addDays(base, 93), officer),
     agreedStartWindowsQuery(db, today, agreedStartWindows(today), officer),
+    // The latest 20 of them: the day's work, not a log (the parcel pages keep every move).
     movesRecordedByQuery(
       db,
       sql`(SELECT user_id FROM sessions WHERE id = ${sessionId})`,
       new Date(Date.parse(now) - 7 * 86_400_000).toISOString(),
-      50,
+      20,
       officer,
     ),
     // A lead's own projects only (none for another role): their schedules, not the whole district's.

@@ -161,10 +161,15 @@ export type WeekEventRow = Awaited<ReturnType<typeof movesDatedQuery>>[number];
  */
 export const movesRecordedByQuery = (db: Db, actor: number | SQL, sinceAt: string, limit: number, only?: SQL) =>
   db
-    .select(eventRow)
+    // What the home page's item names (the parcel, the state and the day), no more: the actor is the reader.
+    .select({
+      parcelId: parcelEvents.parcelId,
+      toState: parcelEvents.toState,
+      on: parcelEvents.on,
+      code: parcels.code,
+    })
     .from(parcelEvents)
     .innerJoin(parcels, eq(parcels.id, parcelEvents.parcelId))
-    .innerJoin(users, eq(users.id, parcelEvents.actorId))
     .where(
       sql`${parcelEvents.recordedAt} >= ${gatedBound(sinceAt, only)}${only ? sql` AND ${parcelEvents.recordedAt} <= ${gatedBound("9999-12-31", only)}` : sql``} AND ${parcelEvents.actorId} = ${actor} AND ${parcelEvents.kind} = 'move'`,
     )
