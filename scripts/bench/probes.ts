@@ -3,7 +3,7 @@ import type { Probe } from "./measure";
 
 type Json = Record<string, unknown>;
 
-/** Logs a demo user in through the API and returns the session cookie (name=value). */
+/** Logs a demo user in through the API and returns its cookies as a browser sends them back (name=value; …). */
 export async function login(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/session`, {
     method: "POST",
@@ -11,7 +11,10 @@ export async function login(base: string, username: string): Promise<string> {
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`bench login as ${username}: ${res.status} — was the database seeded?`);
-  return res.headers.get("Set-Cookie")!.split(";")[0];
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 /** Table rows in an HTML answer's <tbody>s: what a list page or fragment shows. */

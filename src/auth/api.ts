@@ -22,7 +22,7 @@ export const sessionApi = new Hono<AppEnv>()
     if (!parsed.success) return problem(c, 422, "validation", issuesFromZod(parsed.error));
     const outcome = await attemptLogin(c, parsed.data.username, parsed.data.password);
     if (outcome.ok) {
-      setSessionCookie(c, outcome.token);
+      setSessionCookie(c, outcome.token, outcome.user.role);
       await issueDeviceCookie(c, outcome.user.username);
       return c.json({ user: outcome.user });
     }

@@ -42,7 +42,7 @@ export const authPages = new Hono<AppEnv>()
     const outcome =
       username && password ? await attemptLogin(c, username, password) : ({ ok: false, status: 401 } as const);
     if (outcome.ok) {
-      setSessionCookie(c, outcome.token);
+      setSessionCookie(c, outcome.token, outcome.user.role);
       await issueDeviceCookie(c, outcome.user.username);
       return c.redirect(next, 303);
     }
