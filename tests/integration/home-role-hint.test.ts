@@ -1,8 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { app } from "../../src/app";
 import { BASE, call, session } from "../helpers";
-import { select } from "../html";
+import { readHome } from "../home-page";
 import { newProject } from "../project-fixtures";
 
 // The home page sends the reads of the role the browser's `role` cookie names with the session (issue 8: one
@@ -17,26 +16,8 @@ const plain = {} as Record<Role, Awaited<ReturnType<typeof home>>>;
 let approval: { id: number; code: string };
 let projectId: number;
 
-/** The home page for `u`, with the `role` cookie `hint` when given; read as the bench reads it (BENCH=1). */
-async function home(u: User, hint?: string) {
-  const cookie = hint === undefined ? u.cookie : `${u.cookie}; role=${hint}`;
-  const res = await app.fetch(new Request(BASE + "/", { headers: { Cookie: cookie, "X-Test-Today": TODAY } }), {
-    ...env,
-    BENCH: "1",
-  });
-  expect(res.status).toBe(200);
-  const html = await res.text();
-  return {
-    rows: Number(res.headers.get("X-Rows-Read")),
-    calls: res.headers.get("X-D1-Calls"),
-    links: (await select(html, "#work a")).map((a) => [a.text.trim(), a.attrs.href]),
-    headline: (await select(html, "#headline dd")).map((d) => d.text.trim()),
-    setHint: res.headers
-      .getSetCookie()
-      .filter((c) => c.startsWith("role="))
-      .map((c) => c.split(";")[0]),
-  };
-}
+/** The home page for `u`, with the `role` cookie `hint` when given. */
+const home = (u: User, hint?: string) => readHome(hint === undefined ? u.cookie : `${u.cookie}; role=${hint}`, TODAY);
 
 beforeAll(async () => {
   for (const role of ROLES) who[role] = await session(role);

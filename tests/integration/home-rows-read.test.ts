@@ -1,9 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { app } from "../../src/app";
 import { MOVE_BODY } from "../chain-fixtures";
-import { BASE, newParcel, session } from "../helpers";
-import { select } from "../html";
+import { newParcel, session } from "../helpers";
+import { readHome } from "../home-page";
 import { newProject } from "../project-fixtures";
 
 // The home page reads only what the user's role shows (issue 8: one round trip, and cheap for everyone): an
@@ -18,19 +17,7 @@ const who = {} as Record<Role, User>;
 let leadOwn: number;
 let leadLeads: number;
 
-async function home(u: User) {
-  const res = await app.fetch(new Request(BASE + "/", { headers: { Cookie: u.cookie, "X-Test-Today": TODAY } }), {
-    ...env,
-    BENCH: "1",
-  });
-  expect(res.status).toBe(200);
-  const html = await res.text();
-  return {
-    rows: Number(res.headers.get("X-Rows-Read")),
-    calls: res.headers.get("X-D1-Calls"),
-    links: (await select(html, "#work a")).map((a) => [a.text.trim(), a.attrs.href]),
-  };
-}
+const home = (u: User) => readHome(u.cookie, TODAY);
 
 /** A project made through the API by `by`, with one open problem due Wednesday 2023-06-28. */
 async function projectWithProblem(by: User, over: Record<string, unknown>) {
