@@ -3,6 +3,7 @@ import { runBatch, type Statement } from "../db/batch";
 import type { Db } from "../db/client";
 import { violates } from "../db/errors";
 import { parcels } from "../db/schema";
+import { STATE_COLUMNS } from "../domain/record";
 import type { Actor } from "../http/actor";
 import type { DryRun, Problem } from "./plan";
 
@@ -60,39 +61,12 @@ export async function stage(db: Db, meta: FileMeta, run: DryRun, a: Actor, remem
   return (results[results.length - 1].results as { id: number }[])[0].id;
 }
 
-// The parcel columns a staged row sets, read from its JSON by the same (camelCase) names.
-const PARCEL_KEYS = [
-  "code",
-  "name",
-  "town",
-  "landUse",
-  "origin",
-  "areaM2",
-  "state",
-  "version",
-  "lastMovedOn",
-  "approvedOn",
-  "approvalDocNo",
-  "acquiredOn",
-  "acquisitionDocNo",
-  "reservedOn",
-  "reserveNo",
-  "suppliedOn",
-  "supplyMethod",
-  "supplyDocNo",
-  "landUser",
-  "priceYuan",
-  "agreedStartOn",
-  "originalAgreedStartOn",
-  "agreedCompletionOn",
-  "supervisionNo",
-  "startedOn",
-  "permitNo",
-  "completedOn",
-  "withdrawnOn",
-  "withdrawalDocNo",
-  "withdrawalReason",
-] as const satisfies readonly (keyof typeof parcels.$inferInsert)[];
+// The parcel columns a staged row sets, read from its JSON by the same (camelCase) names: its registration, its
+// state and version, and the columns of every state's move.
+const PARCEL_KEYS: readonly (keyof typeof parcels.$inferInsert)[] = [
+  ...(["code", "name", "town", "landUse", "origin", "areaM2", "state", "version", "lastMovedOn"] as const),
+  ...Object.values(STATE_COLUMNS).flat(),
+];
 const PARCEL_COLUMNS = sql.raw(PARCEL_KEYS.map((k) => `"${parcels[k].name}"`).join(", "));
 const PARCEL_VALUES = sql.raw(PARCEL_KEYS.map((k) => `json_extract(r.payload, '$.p.${k}')`).join(", "));
 
