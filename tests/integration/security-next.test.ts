@@ -28,9 +28,10 @@ describe("next after login", () => {
     const res = await formLogin(next);
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe("/");
-    // The session and the device cookie (src/auth/device.ts), nothing else: no injected cookie.
+    // The session, its role hint (src/http/cookies.ts) and the device cookie (src/auth/device.ts), nothing else:
+    // no injected cookie.
     const cookies = res.headers.getSetCookie();
-    expect(cookies.map((c) => c.split("=")[0])).toEqual(["session", "device"]);
+    expect(cookies.map((c) => c.split("=")[0])).toEqual(["session", "role", "device"]);
     // Following it lands on this site's home page, signed in.
     const home = await call(res.headers.get("Location")!, { headers: { Cookie: cookies[0].split(";")[0] } });
     expect(home.status).toBe(200);
