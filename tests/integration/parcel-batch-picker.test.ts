@@ -107,7 +107,12 @@ describe("the register form's batch picker", () => {
     expect((await one(html, "label[for=reg-batchQ]")).text).toBe("按名称查找批次");
     const find = await one(html, "form[action='/parcels'] button[formmethod=get]");
     expect(find.text).toBe("查找");
-    expect(find.attrs).toMatchObject({ type: "submit", formaction: "/parcels/new", formnovalidate: "" });
+    expect(find.attrs).toMatchObject({
+      type: "submit",
+      formaction: "/parcels/new",
+      formnovalidate: "",
+      "aria-label": "查找批次",
+    });
   });
 
   it("without JS, 查找 draws the form again as typed with the batches found; the oldest batch is then saved", async () => {

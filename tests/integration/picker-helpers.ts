@@ -25,15 +25,25 @@ export async function insertBatch(name: string, approvedOn: string | null) {
     .run();
 }
 
-/** `n` projects named `${prefix}第01号` … (two digits), created in that order: the higher the number, the newer. */
-export async function insertProjects(n: number, prefix = "重点项目") {
+/** `n` projects named 重点项目第01号 … (two digits), created in that order: the higher the number, the newer. */
+export async function insertProjects(n: number) {
   await env.DB.prepare(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
      INSERT INTO projects (name, owner, category, leader, department, target_start_on, target_completion_on, baseline_plan)
-     SELECT ?2 || '第' || printf('%02d', i) || '号', '南湖新区开发公司', 'district', '王副区长', '用地保障科',
+     SELECT '重点项目第' || printf('%02d', i) || '号', '南湖新区开发公司', 'district', '王副区长', '用地保障科',
        '2024-03-01', '2025-06-30', '{}' FROM n`,
   )
-    .bind(n, prefix)
+    .bind(n)
+    .run();
+}
+
+/** One project named `name`. */
+export async function insertProject(name: string) {
+  await env.DB.prepare(
+    `INSERT INTO projects (name, owner, category, leader, department, target_start_on, target_completion_on, baseline_plan)
+     VALUES (?, '南湖新区开发公司', 'district', '王副区长', '用地保障科', '2024-03-01', '2025-06-30', '{}')`,
+  )
+    .bind(name)
     .run();
 }
 

@@ -88,7 +88,14 @@ export function ChoicePicker(props: {
           hx-swap="innerHTML"
           hx-include={`#${selectId}`}
         />
-        <button type="submit" class="secondary" formmethod="get" formaction={props.action} formnovalidate>
+        <button
+          type="submit"
+          class="secondary"
+          formmethod="get"
+          formaction={props.action}
+          formnovalidate
+          aria-label={ctx.t(`choice.${kind}.find`)}
+        >
           {ctx.t("choice.find")}
         </button>
       </div>
