@@ -73,6 +73,11 @@ describe("the batch options route GET /batches/choices", () => {
     const r = await choices("没有这样的批次", String(newest));
     expect(r.labels).toEqual(["无", "*南湖区历史批次第600号"]);
     expect(r.hint).toBe("没有名称含“没有这样的批次”的批次");
+    // What was typed comes back in the hint as text, never as markup: escaped in the source (which the parser's
+    // text is, entities as written), and no script element.
+    const hostile = await choices(`<script>alert(1)</script>`);
+    expect(hostile.hint).toBe("没有名称含“&lt;script&gt;alert(1)&lt;/script&gt;”的批次");
+    expect(await select(hostile.html, "script")).toEqual([]);
   });
 });
 
