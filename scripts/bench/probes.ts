@@ -89,7 +89,8 @@ export async function buildProbes(base: string, moves: number): Promise<Probe[]>
   if (cron.status !== 200) throw new Error(`bench scheduled run: ${cron.status} ${await cron.text()}`);
   const check = (await api("GET", `/api/v1/reviews/weekly?week=${stored}`)) as { source?: string };
   if (check.source !== "snapshot") throw new Error(`bench: ${stored} was not stored by the scheduled handler`);
-  // The edit form (issue 10 §1) shows every batch and project to choose from: rows shown = its options.
+  // The edit form (issue 10 §1): rows shown = every option on it — the batch and project pickers' (the blank, the
+  // parcel's own and the 30 newest of each), the towns', the land uses' … as the page draws them.
   const editPath = `/parcels/${withHistory.id}/edit`;
   const editHtml = await (await fetch(base + editPath, get(editPath).init)).text();
   const options = (editHtml.match(/<option[\s>]/g) ?? []).length;

@@ -46,6 +46,9 @@ button,.button{font:inherit;padding:5px 12px;border-radius:4px;border:1px solid 
 .field-error{color:var(--red);font-size:12px;margin-top:2px}
 .page-head{display:flex;flex-wrap:wrap;gap:12px;align-items:center;justify-content:space-between}
 .hint{font-size:12px}
+.picker-find{display:flex;flex-wrap:wrap;gap:4px 6px;align-items:center;margin-top:4px}
+.picker-find label{flex-basis:100%}
+.picker-find input{flex:1}
 .field{margin-bottom:8px}
 input[type=checkbox]{min-width:0}
 textarea{width:100%;max-width:40em}

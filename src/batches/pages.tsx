@@ -24,6 +24,7 @@ import {
 } from "./queries";
 import { approveBatch, createBatch } from "./writes";
 import { batchCsvStream, batchXlsxStream } from "./export";
+import { batchChoicePages } from "./choices";
 import { fileAnswer, type FileFormat } from "../http/download";
 import { t } from "../i18n";
 import { emptyForm, type FormScope } from "../../views/components/field";
@@ -104,6 +105,8 @@ export const batchPages = new Hono<AppEnv>()
   // The list as filtered and sorted, every page of it, as CSV or XLSX.
   .get("/export.csv", (c) => exportBatches(c, "csv"))
   .get("/export.xlsx", (c) => exportBatches(c, "xlsx"))
+  // Before /:id, which would otherwise answer /batches/choices (and the route table judge it so).
+  .route("/", batchChoicePages)
   .get("/new", async (c) => {
     await authorize(c);
     return c.html(<NewBatchPage ctx={pageCtx(c)} f={emptyForm("batch", { unit: "mu" })} />);

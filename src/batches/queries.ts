@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchKind } from "../domain/batches";
 import type { Db } from "../db/client";
+import { containsText } from "../db/contains";
 
 // The batches feature's read API: statement builders (sent in the authorize batch) and row shapers.
 import { batches, batchTotals, parcels, type Batch, type BatchTotals } from "../db/schema";
@@ -112,16 +113,25 @@ export const firstApprovalQuery = (db: Db) =>
 export const firstYearOf = (rows: { first: string | null }[]) =>
   rows[0]?.first ? Number(rows[0].first.slice(0, 4)) : null;
 
-/** Batches to choose from when placing a parcel: newest approval first, unapproved ones on top (limit 0 reads none). */
-export const batchChoicesQuery = (db: Db, limit = 500) =>
+/**
+ * Batches to choose from when placing a parcel, in the list's order — unapproved on top, then newest approval
+ * (index batches_newest_idx, so the newest `limit` are `limit` rows) — whose name holds `search` (every one for "").
+ * Limit 0 reads none.
+ */
+export const batchChoicesQuery = (db: Db, search: string, limit: number) =>
   db
     .select({ id: batches.id, name: batches.name })
     .from(batches)
-    .orderBy(sql`${batches.approvedOn} IS NOT NULL`, desc(batches.approvedOn), desc(batches.id))
+    .where(search ? containsText(batches.name, search) : undefined)
+    .orderBy(desc(SORT_EXPR.approvedOn), desc(batches.id))
     .limit(limit);
-/** Choices as [value, label] pairs for a select. */
-export const choicesOf = (rows: { id: number; name: string }[]): [string, string][] =>
-  rows.map((r) => [String(r.id), r.name]);
+/** The chosen batch by id, kept in the picker whatever the search (zero or one row; none for null). */
+export const batchChoiceQuery = (db: Db, id: number | null) =>
+  db
+    .select({ id: batches.id, name: batches.name })
+    .from(batches)
+    .where(eq(batches.id, id ?? 0))
+    .limit(id === null ? 0 : 1);
 
 /** Inserts a batch; its batch_totals row is created by a trigger. Answers it with its figures. */
 export async function insertBatch(db: Db, values: typeof batches.$inferInsert): Promise<BatchWithTotals> {

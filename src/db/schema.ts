@@ -67,6 +67,8 @@ export const batches = sqliteTable(
     index("batches_approved_idx").on(t.approvedOn),
     // The parcel list's batch filter names a batch; resolved to ids through this index.
     index("batches_name_idx").on(t.name),
+    // The pickers' newest-first order, unapproved on top (migration 0038).
+    index("batches_newest_idx").on(sql`coalesce(${t.approvedOn}, '9999-12-31')`),
   ],
 );
 

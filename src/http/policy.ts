@@ -62,6 +62,8 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "GET /batches/export.csv": EVERYONE,
   "GET /batches/export.xlsx": EVERYONE,
   "GET /batches/new": EDITORS,
+  // The batch picker's options, for the parcel forms that have one (register, edit, the approval move).
+  "GET /batches/choices": EDITORS,
   "POST /batches": EDITORS,
   "GET /batches/:id": EVERYONE,
   "POST /batches/:id/approval": EDITORS,
@@ -74,6 +76,8 @@ export const ROUTE_POLICY: Record<string, Policy> = {
   "GET /api/v1/digestion": EVERYONE,
   "GET /projects": EVERYONE,
   "GET /projects/new": LEADS,
+  // The project picker's options, for the parcel edit form (officers and admins).
+  "GET /projects/choices": EDITORS,
   "POST /projects": LEADS,
   "GET /projects/:id": EVERYONE,
   "POST /projects/:id/replan": LEADS,

@@ -13,6 +13,7 @@ import { reviews } from "./reviews";
 import { imports } from "./imports";
 import { towns } from "./towns";
 import { parcelEdit } from "./parcel-edit";
+import { choices } from "./choices";
 
 export type Lang = "zh-CN" | "en";
 /** A catalogue part: key → [中文, English]. `{name}` placeholders are filled from params. */
@@ -35,13 +36,14 @@ const CATALOGUE: Catalogue = {
   ...imports,
   ...towns,
   ...parcelEdit,
+  ...choices,
 };
 
 /** The message for `key` in `lang`; an unknown key shows itself so a gap is visible, never blank. */
 export function t(lang: Lang, key: string, params?: Record<string, string | number>): string {
   const entry = CATALOGUE[key];
   let text = entry ? entry[lang === "en" ? 1 : 0] : key;
-  if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
+  if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, () => String(v));
   return text;
 }
 

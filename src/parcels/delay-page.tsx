@@ -5,13 +5,14 @@ import { fieldErrors, readForm } from "../http/form";
 import { answer, readDetail } from "./detail";
 import { delayBody } from "./form";
 import { delayParcel } from "./delay";
+import { NO_PICK } from "./picks";
 
 const DELAY_FIELDS = ["cause", "docNo", "newAgreedStartOn", "date"];
 
 // The parcel page's delay form post (政府原因延期): same write as the API, refusals beside the fields.
 export const parcelDelayPages = new Hono<AppEnv>().post("/:id/delays", async (c) => {
   const values = await readForm(c);
-  const read = await readDetail(c, false);
+  const read = await readDetail(c, NO_PICK);
   const r = await delayParcel(
     read.db,
     { parcel: read.parcel, seen: undefined },

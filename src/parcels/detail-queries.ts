@@ -1,10 +1,10 @@
-import { desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { batches, parcels, projects } from "../db/schema";
 import type { ParcelView } from "./queries";
 
 // Reads of the parcel page and its edit form (issue 10 §1, §6): the parcel with its batch's and project's
-// names, and the projects to choose from.
+// names.
 
 /** A parcel with the names of its batch and its project. */
 export type ParcelDetailView = ParcelView & { projectName: string | null };
@@ -23,7 +23,3 @@ export const parcelDetailQuery = (db: Db, id: number) =>
     .leftJoin(projects, eq(projects.id, parcels.projectId))
     .where(eq(parcels.id, id))
     .limit(1);
-
-/** Projects to place a parcel in, newest first (limit 0 reads none). */
-export const projectNameChoicesQuery = (db: Db, limit = 1000) =>
-  db.select({ id: projects.id, name: projects.name }).from(projects).orderBy(desc(projects.id)).limit(limit);

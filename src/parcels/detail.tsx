@@ -10,11 +10,12 @@ import { fieldErrors, readForm } from "../http/form";
 import { varyOnHtmx, wantsFragment } from "../http/fragment";
 import { pathId } from "../http/path";
 import { deny, notFound } from "../http/respond";
-import { batchChoicesQuery, choicesOf } from "../batches/queries";
 import { correctionBody, moveBody } from "./form";
 import { parcelEventsQuery, type ParcelEventView } from "./queries";
 import { parcelDetailQuery, type ParcelDetailView } from "./detail-queries";
 import { correctParcel, moveParcel, type OpResult } from "./writes";
+import { batchPickReads, NO_PICK, pickList, pickOf, type Pick } from "./picks";
+import type { ChoiceList } from "../domain/choices";
 import { emptyForm, type FormScope } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
 import { DetailSection, ParcelDetailPage, type Detail } from "../../views/parcels/detail-page";
@@ -23,21 +24,20 @@ import { MoveFieldInputs, needsBatchChoices } from "../../views/parcels/move-fie
 
 /**
  * The detail's reads, sent with the session in one D1 batch: the parcel with its batch's name, its
- * events, and the batch choices when the move form will offer them (limit 0 reads none).
+ * events, and the batch picker's matches and chosen one when the move form will offer it (NO_PICK reads none).
  */
-export async function readDetail(c: Context<AppEnv>, withChoices: boolean) {
+export async function readDetail(c: Context<AppEnv>, pick: Pick) {
   const id = pathId(c) ?? 0;
   const {
     user,
     db,
-    results: [[parcel], events, choices],
-  } = await authorize(c, (db) => [
-    parcelDetailQuery(db, id),
-    parcelEventsQuery(db, id),
-    batchChoicesQuery(db, withChoices ? 500 : 0),
-  ]);
-  return { user, db, parcel, events, batches: choicesOf(choices) };
+    results: [[parcel], events, matches, chosen],
+  } = await authorize(c, (db) => [parcelDetailQuery(db, id), parcelEventsQuery(db, id), ...batchPickReads(db, pick)]);
+  return { user, db, parcel, events, batches: pickList(pick, matches, chosen) };
 }
+
+/** The approval move's batch picker as `sent` names it; other targets name no batch and read none. */
+const movePick = (sent: Record<string, string>) => pickOf(sent, "batchId", needsBatchChoices(sent.to));
 
 /** What the page shows of a parcel and its events for this user today (the correction rule is the domain's). */
 function detailOf(
@@ -45,7 +45,7 @@ function detailOf(
   user: SessionUser,
   parcel: ParcelDetailView,
   events: ParcelEventView[],
-  batches: [string, string][],
+  batches?: ChoiceList,
 ): Detail {
   const targets = isState(parcel.state) ? allowedTargets(parcel.state) : [];
   return { parcel, events, targets, correctable: correctableMove(user, events, c.get("today")), batches };
@@ -93,12 +93,15 @@ export function answer(
   const done = r.ok ? (r.event?.kind ?? "move") : undefined;
   if (r.ok && !wantsFragment(c)) return c.redirect(`/parcels/${parcel.id}?done=${done}`, 303);
   if (r.ok) {
+    // The batch the move named was read by id as the picker's chosen one.
     const batchName =
       r.parcel.batchId === parcel.batchId
         ? parcel.batchName
-        : (batches.find(([id]) => id === String(r.parcel.batchId))?.[1] ?? null);
+        : batches.chosen?.id === r.parcel.batchId
+          ? batches.chosen.name
+          : null;
     const after = { ...r.parcel, batchName, projectName: parcel.projectName };
-    return render(c, detailOf(c, user, after, r.event ? [...events, r.event] : events, []), { done });
+    return render(c, detailOf(c, user, after, r.event ? [...events, r.event] : events), { done });
   }
   const d = detailOf(c, user, parcel, events, batches);
   if (r.status === 404) return notFound(c);
@@ -111,7 +114,7 @@ export function answer(
 export const parcelDetailPages = new Hono<AppEnv>()
   .get("/:id", async (c) => {
     // Without JS the move form's "show fields" button comes back here with ?to= and what was typed.
-    const { user, parcel, events, batches } = await readDetail(c, needsBatchChoices(c.req.query("to")));
+    const { user, parcel, events, batches } = await readDetail(c, movePick(c.req.query()));
     if (!parcel) return notFound(c);
     return render(c, detailOf(c, user, parcel, events, batches), {
       move: emptyForm("move", c.req.query()),
@@ -121,7 +124,7 @@ export const parcelDetailPages = new Hono<AppEnv>()
   .get("/:id/move-fields", async (c) => {
     varyOnHtmx(c);
     const to = c.req.query("to") ?? "";
-    const { parcel, batches } = await readDetail(c, needsBatchChoices(to));
+    const { parcel, batches } = await readDetail(c, movePick({ to }));
     if (!parcel) return notFound(c);
     // The parcel's own id, never the path as typed: a hostile segment must not reach the Location header.
     if (!wantsFragment(c)) return c.redirect(`/parcels/${parcel.id}?to=${encodeURIComponent(to)}`, 303);
@@ -137,13 +140,14 @@ export const parcelDetailPages = new Hono<AppEnv>()
         f={emptyForm("move")}
         from={parcel.state}
         to={target}
-        batches={needsBatchChoices(target) ? batches : []}
+        action={`/parcels/${parcel.id}`}
+        batches={needsBatchChoices(target) ? batches : undefined}
       />,
     );
   })
   .post("/:id/moves", async (c) => {
     const values = await readForm(c);
-    const read = await readDetail(c, needsBatchChoices(values.to));
+    const read = await readDetail(c, movePick(values));
     const r = await moveParcel(
       read.db,
       { parcel: read.parcel, seen: undefined },
@@ -157,7 +161,7 @@ export const parcelDetailPages = new Hono<AppEnv>()
   })
   .post("/:id/corrections", async (c) => {
     const values = await readForm(c);
-    const read = await readDetail(c, false);
+    const read = await readDetail(c, NO_PICK);
     const r = await correctParcel(read.db, read.parcel, read.events, correctionBody(values), actorOf(c, read.user));
     return answer(c, read, r, (refused) => ({
       correction: { id: "corr", values, errors: fieldErrors(c.get("lang"), refused.issues ?? [], ["reason"]) },

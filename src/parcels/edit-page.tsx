@@ -1,5 +1,4 @@
 import { Hono, type Context } from "hono";
-import { batchChoicesQuery, choicesOf } from "../batches/queries";
 import { m2ToMu } from "../domain/area";
 import type { AppEnv } from "../env";
 import { actorOf } from "../http/actor";
@@ -12,24 +11,45 @@ import { emptyForm, type FormScope } from "../../views/components/field";
 import { pageCtx } from "../../views/page-context";
 import { EditPage } from "../../views/parcels/edit-page";
 import { parcelChecks } from "./checks";
-import { parcelDetailQuery, projectNameChoicesQuery, type ParcelDetailView } from "./detail-queries";
+import { parcelDetailQuery, type ParcelDetailView } from "./detail-queries";
+import { batchPickReads, pickList, pickOf, projectPickReads } from "./picks";
 import { EDIT_FIELDS, editBody, REGISTER_ALIASES } from "./form";
 import { editParcel } from "./writes";
 
-/** The edit page's reads with the session, one D1 batch: the parcel, the towns, the batches and projects to choose. */
-async function readEdit(c: Context<AppEnv>) {
+/**
+ * The edit page's reads with the session, one D1 batch: the parcel, the towns, and each picker's matches and chosen
+ * one as `sent` names them. When `sent` names no batch (or project) — the page as first opened — the parcel's own
+ * stays chosen, by the name its row was read with.
+ */
+async function readEdit(c: Context<AppEnv>, sent: FormValues) {
   const id = pathId(c) ?? 0;
+  const batch = pickOf(sent, "batchId");
+  const project = pickOf(sent, "projectId");
   const {
     user,
     db,
-    results: [[parcel], towns, batches, projects],
+    results: [[parcel], towns, batchMatches, batchChosen, projectMatches, projectChosen],
   } = await authorize(c, (db) => [
     parcelDetailQuery(db, id),
     townsQuery(db),
-    batchChoicesQuery(db),
-    projectNameChoicesQuery(db),
+    ...batchPickReads(db, batch),
+    ...projectPickReads(db, project),
   ]);
-  return { user, db, parcel, towns, batches: choicesOf(batches), projects: choicesOf(projects) };
+  const own = (field: string, id: number | null | undefined, name: string | null | undefined) =>
+    field in sent || id == null ? null : { id, name: name ?? "" };
+  return {
+    user,
+    db,
+    parcel,
+    towns,
+    batches: pickList(batch, batchMatches, batchChosen, own("batchId", parcel?.batchId, parcel?.batchName)),
+    projects: pickList(
+      project,
+      projectMatches,
+      projectChosen,
+      own("projectId", parcel?.projectId, parcel?.projectName),
+    ),
+  };
 }
 
 /** The form as the parcel stands: the area in 亩 to 4 decimals, which is exact for whole m² (1 m² = 0.0015 亩). */
@@ -51,6 +71,7 @@ function render(
   read: Awaited<ReturnType<typeof readEdit>> & { parcel: ParcelDetailView },
   f: FormScope,
   status: 200 | 409 | 422 = 200,
+  version?: string,
 ) {
   return c.html(
     <EditPage
@@ -60,6 +81,7 @@ function render(
       towns={townChoices(read.towns).filter((t) => !t.retired)}
       batches={read.batches}
       projects={read.projects}
+      version={version}
       conflict={status === 409}
     />,
     status,
@@ -69,13 +91,18 @@ function render(
 // 修改登记信息 (issue 10 §1): the form and its post; the same write as PATCH /api/v1/parcels/:id.
 export const parcelEditPages = new Hono<AppEnv>()
   .get("/:id/edit", async (c) => {
-    const read = await readEdit(c);
+    // Without JS a picker's 查找 comes back here with the form as typed: drawn again so, naming the version it was
+    // first drawn from, so a change made meanwhile still makes the save a 409.
+    const sent = c.req.query();
+    const read = await readEdit(c, sent);
     if (!read.parcel) return notFound(c);
-    return render(c, { ...read, parcel: read.parcel }, emptyForm("edit", valuesOf(read.parcel)));
+    const version = /^\d{1,15}$/.test(sent.version ?? "") ? sent.version : undefined;
+    const f = emptyForm("edit", { ...valuesOf(read.parcel), ...sent });
+    return render(c, { ...read, parcel: read.parcel }, f, 200, version);
   })
   .post("/:id/edit", async (c) => {
     const values = await readForm(c);
-    const read = await readEdit(c);
+    const read = await readEdit(c, values);
     if (!read.parcel) return notFound(c);
     const active = read.towns.filter((t) => !t.retired);
     const r = await editParcel(read.db, read.parcel, editBody(values), actorOf(c, read.user), parcelChecks(c, active));

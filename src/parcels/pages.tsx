@@ -4,7 +4,7 @@ import { actorOf } from "../http/actor";
 import { authorize } from "../http/authorize";
 import { fieldErrors, readForm } from "../http/form";
 import { varyOnHtmx, wantsFragment } from "../http/fragment";
-import { batchChoicesQuery, choicesOf } from "../batches/queries";
+import { batchPickReads, pickList, pickOf } from "./picks";
 import { parcelDetailPages } from "./detail";
 import { parcelDelayPages } from "./delay-page";
 import { parcelEditPages } from "./edit-page";
@@ -80,26 +80,30 @@ export const parcelPages = new Hono<AppEnv>()
   .get("/export.csv", (c) => exportLedger(c, "csv"))
   .get("/export.xlsx", (c) => exportLedger(c, "xlsx"))
   .get("/new", async (c) => {
+    // Without JS the batch picker's 查找 comes back here with the form as typed, which is drawn again so.
+    const values = { areaUnit: "mu", ...c.req.query() };
+    const pick = pickOf(values, "batchId");
     const {
-      results: [choices, towns],
-    } = await authorize(c, (db) => [batchChoicesQuery(db), activeTownsQuery(db)]);
+      results: [matches, chosen, towns],
+    } = await authorize(c, (db) => [...batchPickReads(db, pick), activeTownsQuery(db)]);
     return c.html(
       <RegisterPage
         ctx={pageCtx(c)}
-        f={emptyForm("reg", { areaUnit: "mu" })}
-        batches={choicesOf(choices)}
+        f={emptyForm("reg", values)}
+        batches={pickList(pick, matches, chosen)}
         towns={townNames(towns).map((name) => ({ name, retired: false }))}
       />,
     );
   })
   .post("/", async (c) => {
-    // The choices are read with the session, so a refused form comes back without a third round trip.
+    // The picker's reads go with the session, so a refused form comes back without a third round trip.
+    const values = await readForm(c);
+    const pick = pickOf(values, "batchId");
     const {
       user,
       db,
-      results: [choices, towns],
-    } = await authorize(c, (db) => [batchChoicesQuery(db), activeTownsQuery(db)]);
-    const values = await readForm(c);
+      results: [matches, chosen, towns],
+    } = await authorize(c, (db) => [...batchPickReads(db, pick), activeTownsQuery(db)]);
     const r = await registerParcel(db, registerBody(values), actorOf(c, user), parcelChecks(c, towns));
     if (r.ok) return c.redirect(`/parcels/${r.parcel.id}`, 303);
     // 422 for what was typed wrong, 409 for a code that exists already: either way the form comes back as typed.
@@ -108,7 +112,7 @@ export const parcelPages = new Hono<AppEnv>()
       <RegisterPage
         ctx={pageCtx(c)}
         f={{ id: "reg", values, errors }}
-        batches={choicesOf(choices)}
+        batches={pickList(pick, matches, chosen)}
         towns={townNames(towns).map((name) => ({ name, retired: false }))}
       />,
       r.status,

@@ -19,6 +19,7 @@ import {
 } from "./form";
 import { detailOf, detailReads, rulesOf, rulesReads, type Detail } from "./load";
 import { joinParcel, leaveParcel } from "./parcel-link";
+import { projectChoicePages } from "./choices";
 import { editProblem, addProblem } from "./problem-writes";
 import { readProjectList } from "./list-read";
 import { parcelByCodeQuery, problemQuery } from "./queries";
@@ -107,6 +108,8 @@ export const projectPages = new Hono<AppEnv>()
       ? c.html(<NewProjectForm ctx={pageCtx(c)} f={f} />, r.status)
       : c.html(<NewProjectPage ctx={pageCtx(c)} f={f} />, r.status);
   })
+  // Before /:id, which would otherwise answer /projects/choices (and the route table judge it so).
+  .route("/", projectChoicePages)
   .get("/:id", async (c) => {
     varyOnHtmx(c);
     const id = pathId(c) ?? 0;

@@ -14,7 +14,8 @@ import {
 import type { ProjectCategory } from "../domain/projects";
 
 // The projects feature's read API: statement builders sent in the authorize batch. The battle map and the
-// admin calendar/durations pages read through here too.
+// admin calendar/durations pages read through here too, and the parcel edit form its project picker.
+export { projectNameChoiceQuery, projectNameChoicesQuery } from "./name-choices";
 
 export type ProjectFilter = { category?: ProjectCategory; leader?: string; department?: string; town?: string };
 

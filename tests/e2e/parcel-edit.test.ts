@@ -7,6 +7,7 @@ import { apiAs, logInAs } from "./session";
 let browser: Browser;
 let page: Page;
 let detailUrl: string;
+let smallUrl: string;
 const base = inject("baseUrl");
 
 beforeAll(async () => {
@@ -20,6 +21,16 @@ beforeAll(async () => {
     area: { value: 12, unit: "mu" },
   });
   detailUrl = `${base}/parcels/${parcel.id}`;
+  // A small parcel of its own, so no batch total makes its area look implausible.
+  const small = await api("POST", "/api/v1/parcels", {
+    code: `E2EB${Date.now() % 100000}`,
+    name: "选批次测试地块",
+    town: "凤桥镇",
+    landUse: "industrial",
+    origin: "collective",
+    area: { value: 2, unit: "mu" },
+  });
+  smallUrl = `${base}/parcels/${small.id}`;
   browser = await openBrowser();
   page = await browser.context.newPage();
   await logInAs(page, base, "officer");
@@ -51,6 +62,24 @@ describe("editing a parcel's registration fields (issue 10 §1)", () => {
     expect(await last.textContent()).toContain("1025.50 亩（683667 平方米）");
     expect(await last.textContent()).toContain("按勘测定界图更正面积");
     await checkPage(page, "18-edited");
+    expect(browser.problems).toEqual([]);
+  });
+
+  it("finds a batch by typing part of its name, chooses it and saves the parcel in it", async () => {
+    const name = "嘉兴市域铁路枫南线（南湖段）工程建设用地（单独选址）";
+    await page.goto(`${smallUrl}/edit`);
+    const batch = page.getByLabel("所属批次编号（可选）");
+    // Typing asks for the options (htmx); the hint beside the select follows.
+    await page.getByLabel("按名称查找批次").fill("枫南线");
+    await expect.poll(() => page.locator("#batch-picker-hint").textContent()).toBe("名称含“枫南线”的批次共 1 个");
+    expect(await batch.locator("option").allTextContents()).toEqual(["无", name]);
+    await batch.selectOption({ label: name });
+    await checkPage(page, "18b-edit-batch-found");
+    await page.getByLabel("修改理由").fill("划入枫南线单独选址批次");
+    await page.getByRole("button", { name: "保存修改" }).click();
+    await page.waitForURL(/\/parcels\/\d+\?done=edit$/);
+    // The parcel's own 批次 field names it (the timeline's edit entry names it too).
+    expect(await page.locator("dl.fields dt:text-is('批次') + dd").first().textContent()).toBe(name);
     expect(browser.problems).toEqual([]);
   });
 });

@@ -93,7 +93,8 @@ describe("parcel pages in a browser", () => {
   it("move: choosing a target loads its fields; a refusal shows in place; success re-renders; correction undoes", async () => {
     await page.getByLabel("推进至").selectOption("approved");
     await page.getByLabel("批准文号").waitFor();
-    expect(await page.locator("#move-fields input, #move-fields select, #move-fields textarea").count()).toBe(2);
+    // 批准文号, and the batch picker: its select and the search beside it.
+    expect(await page.locator("#move-fields input, #move-fields select, #move-fields textarea").count()).toBe(3);
     await checkPage(page, "13-move-fields");
     await page.getByRole("button", { name: "确认推进" }).click();
     await expect.poll(() => page.locator("#move-docNo-error").textContent()).toBe("必填");

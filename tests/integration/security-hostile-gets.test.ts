@@ -16,6 +16,9 @@ const KEYS = ["q", "state", "town", "landUse", "batchId", "projectId", "limit", 
 KEYS.push("sort", "dir", "before", "batch", "year");
 // The as-of pages, the battle map's pages, the weekly review and the idle-land groups.
 KEYS.push("asOf", "week", "page", "warning", "lateCursor", "status", "category");
+// The batch and project pickers' searches (their chosen ids are batchId and projectId above), and the edit form's
+// version, which a picker's 查找 without JS carries back to the page.
+KEYS.push("batchQ", "projectQ", "version", "to");
 const key = fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 10 }));
 const value = fc.oneof(
   fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 2000)),
@@ -58,7 +61,15 @@ describe("hostile GET requests", () => {
   });
 
   it("attacks the routes the app really serves", () => {
-    expect(getRoutes()).toEqual(expect.arrayContaining(["/parcels", "/api/v1/parcels", "/api/v1/parcels/:id"]));
+    expect(getRoutes()).toEqual(
+      expect.arrayContaining([
+        "/parcels",
+        "/api/v1/parcels",
+        "/api/v1/parcels/:id",
+        "/batches/choices",
+        "/projects/choices",
+      ]),
+    );
   });
 
   // One test a route, each with its own time limit: the routes grew past seventy and the harness's

@@ -13,6 +13,7 @@ import { CorrectionForm } from "./correction-form";
 import { DelayForm } from "./delay-form";
 import { DETAIL_ID } from "./detail-ids";
 import { MoveForm } from "./move-form";
+import type { ChoiceList } from "../../src/domain/choices";
 import { ParcelFields } from "./parcel-fields";
 import { Timeline } from "./timeline";
 
@@ -22,7 +23,7 @@ export type Detail = {
   events: ParcelEventView[];
   targets: State[];
   correctable: ParcelEventView | null;
-  batches?: [string, string][];
+  batches?: ChoiceList;
 };
 
 export type DetailProps = {

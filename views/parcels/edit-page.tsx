@@ -1,4 +1,6 @@
 import { AREA_UNITS } from "../../src/domain/area";
+import type { ChoiceList } from "../../src/domain/choices";
+import { ChoicePicker } from "../components/choice-picker";
 import { LAND_USES, ORIGINS } from "../../src/domain/fields";
 import type { ParcelDetailView } from "../../src/parcels/detail-queries";
 import type { TownChoice } from "../../src/towns/queries";
@@ -27,13 +29,16 @@ export function EditPage(props: {
   parcel: ParcelDetailView;
   f: FormScope;
   towns: TownChoice[];
-  batches: [string, string][];
-  projects: [string, string][];
+  batches: ChoiceList;
+  projects: ChoiceList;
+  /** The version the form names: the one it was first drawn from, carried through a search without JS. */
+  version?: string;
   conflict?: boolean;
 }) {
   const { ctx, f, parcel: p } = props;
   const t = ctx.t;
   const title = t("pp.edit.title", { code: p.code, name: p.name });
+  const action = `/parcels/${p.id}/edit`;
   // The parcel's own town stays choosable even when it is retired (or not on the list at all).
   const towns = props.towns.some((x) => x.name === p.town)
     ? props.towns
@@ -51,8 +56,8 @@ export function EditPage(props: {
       )}
       <p class="muted">{t("pp.edit.movesOwn")}</p>
       <FormErrors ctx={ctx} f={f} />
-      <form method="post" action={`/parcels/${p.id}/edit`} novalidate>
-        <input type="hidden" name="version" value={String(p.version)} />
+      <form method="post" action={action} novalidate>
+        <input type="hidden" name="version" value={props.version ?? String(p.version)} />
         <div class="form-grid">
           <Field f={f} name="name" label={t("parcel.name")}>
             <Input f={f} name="name" required maxlength={200} />
@@ -72,12 +77,15 @@ export function EditPage(props: {
           <Field f={f} name="areaUnit" label={t("parcel.areaUnit")}>
             <Select f={f} name="areaUnit" options={AREA_UNITS.map((u) => [u, t(`unit.${u}`)])} />
           </Field>
-          <Field f={f} name="batchId" label={t("pp.new.batchId")}>
-            <Select f={f} name="batchId" placeholder={t("common.none")} options={props.batches} />
-          </Field>
-          <Field f={f} name="projectId" label={t("parcel.project")}>
-            <Select f={f} name="projectId" placeholder={t("common.none")} options={props.projects} />
-          </Field>
+          <ChoicePicker ctx={ctx} f={f} kind="batch" label={t("pp.new.batchId")} list={props.batches} action={action} />
+          <ChoicePicker
+            ctx={ctx}
+            f={f}
+            kind="project"
+            label={t("parcel.project")}
+            list={props.projects}
+            action={action}
+          />
         </div>
         <ConfirmArea ctx={ctx} f={f} />
         <Field f={f} name="reason" label={t("pp.edit.reason")}>

@@ -2,6 +2,8 @@ import { moveKind, type State } from "../../src/domain/chain";
 import { MOVE_FIELDS, SUPPLY_METHODS } from "../../src/domain/moves";
 import { Field, Input, Select, TextArea, type FormScope } from "../components/field";
 import type { PageCtx } from "../page-context";
+import { ChoicePicker } from "../components/choice-picker";
+import type { ChoiceList } from "../../src/domain/choices";
 
 export const MOVE_FIELDS_ID = "move-fields";
 
@@ -14,7 +16,8 @@ function MoveField(props: {
   from: State;
   to: State;
   name: string;
-  batches: [string, string][];
+  action: string;
+  batches?: ChoiceList;
 }) {
   const { ctx, f, from, to, name } = props;
   const label = name === "docNo" ? ctx.t(`pp.docNo.${to}`) : ctx.t(`move.${name}`);
@@ -30,12 +33,10 @@ function MoveField(props: {
         />
       </Field>
     );
-  if (name === "batchId")
-    return (
-      <Field f={f} name={name} label={label}>
-        <Select f={f} name={name} placeholder={ctx.t("common.none")} options={props.batches} />
-      </Field>
-    );
+  if (name === "batchId") {
+    const list = props.batches ?? { search: "", matches: [], chosen: null };
+    return <ChoicePicker ctx={ctx} f={f} kind="batch" label={label} list={list} action={props.action} />;
+  }
   if (name === "reason") {
     const needed = to === "withdrawn" || moveKind(from, to) === "skip";
     // The reason is asked only where the rule asks for it: a skip or a withdrawal (issue 10 §6).
@@ -78,14 +79,16 @@ export function MoveFieldInputs(props: {
   f: FormScope;
   from: State;
   to: State | null;
-  batches?: [string, string][];
+  /** The parcel's page: without JS the batch picker's 查找 reloads it with the form as typed. */
+  action: string;
+  batches?: ChoiceList;
 }) {
   const { ctx, f, from, to } = props;
   if (!to) return <p class="muted">{ctx.t("pp.detail.chooseFirst")}</p>;
   return (
     <div class="form-grid">
       {MOVE_FIELDS[to].map((name) => (
-        <MoveField ctx={ctx} f={f} from={from} to={to} name={name} batches={props.batches ?? []} />
+        <MoveField ctx={ctx} f={f} from={from} to={to} name={name} action={props.action} batches={props.batches} />
       ))}
     </div>
   );

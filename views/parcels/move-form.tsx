@@ -1,5 +1,6 @@
 import type { Parcel } from "../../src/db/schema";
 import type { State } from "../../src/domain/chain";
+import type { ChoiceList } from "../../src/domain/choices";
 import { Field, FormErrors, Input, Select, TextArea, type FormScope } from "../components/field";
 import type { PageCtx } from "../page-context";
 import { DETAIL_ID } from "./detail-ids";
@@ -15,7 +16,7 @@ export function MoveForm(props: {
   parcel: Parcel;
   targets: State[];
   today: string;
-  batches?: [string, string][];
+  batches?: ChoiceList;
 }) {
   const { ctx, f, parcel } = props;
   const base = `/parcels/${parcel.id}`;
@@ -67,7 +68,7 @@ export function MoveForm(props: {
         </Field>
       </div>
       <div id={MOVE_FIELDS_ID}>
-        <MoveFieldInputs ctx={ctx} f={f} from={parcel.state as State} to={to} batches={props.batches} />
+        <MoveFieldInputs ctx={ctx} f={f} from={parcel.state as State} to={to} action={base} batches={props.batches} />
       </div>
       <Field f={f} name="note" label={ctx.t("move.note")}>
         <TextArea f={f} name="note" maxlength={500} />

@@ -1,4 +1,6 @@
 import { AREA_UNITS } from "../../src/domain/area";
+import type { ChoiceList } from "../../src/domain/choices";
+import { ChoicePicker } from "../components/choice-picker";
 import { LAND_USES, ORIGINS } from "../../src/domain/fields";
 import { fieldAttrs, Field, FormErrors, Input, Select, TextArea, type FormScope } from "../components/field";
 import { Layout } from "../layout";
@@ -11,7 +13,7 @@ import { ConfirmArea } from "./edit-page";
  * The register form (docs/PRODUCT.md §3 `planned`; state-owned stock may go straight into the reserve).
  * A plain POST: a refused form comes back with every message beside its field and what was typed.
  */
-export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: [string, string][]; towns: TownChoice[] }) {
+export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: ChoiceList; towns: TownChoice[] }) {
   const { ctx, f } = props;
   const reserved = f.values.state === "reserved";
   return (
@@ -56,9 +58,14 @@ export function RegisterPage(props: { ctx: PageCtx; f: FormScope; batches: [stri
           <Field f={f} name="areaUnit" label={ctx.t("parcel.areaUnit")}>
             <Select f={f} name="areaUnit" options={AREA_UNITS.map((u) => [u, ctx.t(`unit.${u}`)])} />
           </Field>
-          <Field f={f} name="batchId" label={ctx.t("pp.new.batchId")}>
-            <Select f={f} name="batchId" placeholder={ctx.t("common.none")} options={props.batches} />
-          </Field>
+          <ChoicePicker
+            ctx={ctx}
+            f={f}
+            kind="batch"
+            label={ctx.t("pp.new.batchId")}
+            list={props.batches}
+            action="/parcels/new"
+          />
         </div>
         <ConfirmArea ctx={ctx} f={f} />
         <fieldset>
