@@ -294,8 +294,8 @@ describe("the edit page /parcels/:id/edit", () => {
     const r = await officer.post(`/parcels/${p.id}/edit`, form);
     expect(r.status).toBe(422);
     const html = await r.text();
-    expectFieldError(html, "edit-areaValue", "此栏的单位是亩，填写的“25.5公顷”是公顷；请换算成亩后填写数字");
-    expectFieldError(html, "edit-reason", "必填");
+    await expectFieldError(html, "edit-areaValue", "此栏的单位是亩，填写的“25.5公顷”是公顷；请换算成亩后填写数字");
+    await expectFieldError(html, "edit-reason", "必填");
     const big = await officer.post(`/parcels/${p.id}/edit`, {
       ...form,
       areaValue: "99999",

@@ -73,7 +73,7 @@ describe("correction form", () => {
     expect(missing.status).toBe(422);
     const html = await missing.text();
     expect(html.startsWith('<section id="parcel-detail">')).toBe(true);
-    expectFieldError(html, "corr-reason", "必填");
+    await expectFieldError(html, "corr-reason", "必填");
     const stale = await officer.post(`/parcels/${id}/corrections`, { version: "1", reason: "旧版本" });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain("该记录已被他人修改，当前状态：已批准（版本 2）");

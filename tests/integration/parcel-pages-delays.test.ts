@@ -57,7 +57,7 @@ describe("delay form on the parcel page", () => {
     const before = await parcelRow(p.id);
     const res = await officer.post(`/parcels/${p.id}/delays`, fields("5", "2024-12-02"));
     expect(res.status).toBe(422);
-    expectFieldError(
+    await expectFieldError(
       await res.text(),
       "delay-newAgreedStartOn",
       "延期最长不得超过原约定开工日期（2023-12-01）后一年，即不得晚于 2024-12-01",

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { BASE, call, createUser, jsonClient, knownTown, newParcel, PASSWORD } from "../helpers";
+import { one } from "../html";
 
 /** Logs in the way a browser does: the login form, answered 303 with the session cookie. */
 export async function browserLogin(username: string): Promise<string> {
@@ -55,12 +56,17 @@ export function fieldHtml(html: string, inputId: string): string {
   return end === -1 ? rest : rest.slice(0, end + 1);
 }
 
-/** Asserts the field shows `message`, is marked invalid and points at its message. */
-export function expectFieldError(html: string, inputId: string, message: string) {
-  const field = fieldHtml(html, inputId);
-  expect(field).toContain(`aria-invalid="true"`);
-  expect(field).toContain(`aria-describedby="${inputId}-error"`);
-  expect(field).toContain(`<div class="field-error" id="${inputId}-error">${message}</div>`);
+/**
+ * Asserts the field `inputId` is marked invalid and points at its message, and the message (ids are unique on a
+ * page, so it is that field's) is a field error reading `message` exactly.
+ */
+export async function expectFieldError(html: string, inputId: string, message: string) {
+  const input = await one(html, `#${inputId}`);
+  expect(input.attrs["aria-invalid"], inputId).toBe("true");
+  expect(input.attrs["aria-describedby"], inputId).toBe(`${inputId}-error`);
+  const error = await one(html, `#${inputId}-error`);
+  expect(error.attrs.class, inputId).toBe("field-error");
+  expect(error.text, inputId).toBe(message);
 }
 
 /** Parcel ids linked from table rows, in page order. */

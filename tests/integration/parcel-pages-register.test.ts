@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { count, todayInShanghai } from "../helpers";
 import { one, valueOf } from "../html";
-import { browser, expectFieldError, fieldHtml } from "./parcel-pages-helpers";
+import { browser, expectFieldError } from "./parcel-pages-helpers";
 
 const valid = () => ({
   code: `330402-R${crypto.randomUUID().slice(0, 8)}`,
@@ -21,9 +21,11 @@ describe("register form", () => {
     const res = await officer.get("/parcels/new");
     const html = await res.text();
     expect(res.status).toBe(200);
-    expect(html).toContain('<form method="post" action="/parcels"');
-    expect(html).toContain('<label for="reg-code">宗地编号</label>');
-    expect(html).toContain('<option value="mu" selected="">亩</option>');
+    expect((await one(html, "form[action='/parcels']")).attrs.method).toBe("post");
+    expect((await one(html, "label[for=reg-code]")).text).toBe("宗地编号");
+    expect((await one(html, "input#reg-code")).attrs.name).toBe("code");
+    const unit = await one(html, "select[name=areaUnit] option[selected]");
+    expect([unit.attrs.value, unit.text]).toEqual(["mu", "亩"]);
   });
 
   it("registers and answers 303 to the new parcel's page", async () => {
@@ -94,9 +96,10 @@ describe("register form", () => {
       const res = await officer.post("/parcels", form);
       const html = await res.text();
       expect(res.status).toBe(422);
-      expectFieldError(html, inputId, message);
+      await expectFieldError(html, inputId, message);
       expect(html).toContain("填写内容有误，请按提示修改");
-      expect(fieldHtml(html, "reg-name")).toContain(`value="${form.name.replaceAll('"', "&quot;")}"`);
+      // The parser gives an attribute as written: a quote typed is &quot; there.
+      expect(await valueOf(html, "#reg-name")).toBe(form.name.replaceAll('"', "&quot;"));
       expect(html).toContain(">保留这段备注</textarea>");
       expect(await count("parcels")).toBe(before);
     },
@@ -115,7 +118,7 @@ describe("register form", () => {
     });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expectFieldError(html, "reg-date", `业务日期不能晚于今天（${todayInShanghai()}）`);
+    await expectFieldError(html, "reg-date", `业务日期不能晚于今天（${todayInShanghai()}）`);
     // What was typed comes back in the form's own fields.
     expect(await valueOf(html, 'form input[name="date"]')).toBe(tomorrow);
     expect((await one(html, 'form input[name="state"][value="reserved"]')).attrs.checked).toBeDefined();
@@ -130,8 +133,8 @@ describe("register form", () => {
     const res = await officer.post("/parcels", { ...form, name: "第二次登记" });
     expect(res.status).toBe(409);
     const html = await res.text();
-    expectFieldError(html, "reg-code", "宗地编号已存在");
-    expect(fieldHtml(html, "reg-name")).toContain('value="第二次登记"');
+    await expectFieldError(html, "reg-code", "宗地编号已存在");
+    expect(await valueOf(html, "#reg-name")).toBe("第二次登记");
     expect(await count("parcels")).toBe(before);
   });
 

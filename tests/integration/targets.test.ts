@@ -89,7 +89,7 @@ describe("/admin/targets page", () => {
     const before = await snapshot();
     const bad = await admin.post("/admin/targets", { year: "2046", digestionAreaMu: "-5" });
     expect(bad.status).toBe(422);
-    expectFieldError(await bad.text(), "tg-digestionAreaMu", "数值过小");
+    await expectFieldError(await bad.text(), "tg-digestionAreaMu", "数值过小");
     expect(await snapshot()).toEqual(before);
   });
 

@@ -233,11 +233,11 @@ describe("/admin/towns", () => {
     const before = await tables();
     const dup = await admin.post("/admin/towns", { name: "凤桥镇" });
     expect(dup.status).toBe(422);
-    expectFieldError(await dup.text(), "town-add-name", "已有名为“凤桥镇”的镇/街道");
+    await expectFieldError(await dup.text(), "town-add-name", "已有名为“凤桥镇”的镇/街道");
     const row = (await env.DB.prepare("SELECT id FROM towns WHERE name = '新丰镇'").first<{ id: number }>())!;
     const clash = await admin.post(`/admin/towns/${row.id}`, { version: "1", name: "凤桥镇", action: "rename" });
     expect(clash.status).toBe(422);
-    expectFieldError(await clash.text(), `town-${row.id}-name`, "已有名为“凤桥镇”的镇/街道");
+    await expectFieldError(await clash.text(), `town-${row.id}-name`, "已有名为“凤桥镇”的镇/街道");
     const stale = await admin.post(`/admin/towns/${row.id}`, { version: "9", name: "新丰", action: "rename" });
     expect(stale.status).toBe(409);
     const officer = await browser("officer");
