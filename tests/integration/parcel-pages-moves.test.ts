@@ -1,4 +1,4 @@
-import { valueOf } from "../html";
+import { one, select, valueOf } from "../html";
 import { describe, expect, it } from "vitest";
 import { call, count, parcelRow, BASE } from "../helpers";
 import { parcelAt } from "../chain-fixtures";
@@ -19,7 +19,7 @@ describe("move fields", () => {
     expect(html).not.toContain("<html");
     // The batch is chosen with a picker: its select and the search beside it (batchQ, never posted as a move field).
     expect(inputNames(html)).toEqual(["docNo", "batchId", "batchQ"]);
-    expect(html).toContain('<label for="move-docNo">批准文号</label>');
+    expect((await one(html, "label[for=move-docNo]")).text).toBe("批准文号");
     const withdrawn = await (await officer.get(`/parcels/${p.id}/move-fields?to=withdrawn`, htmx)).text();
     expect(inputNames(withdrawn)).toEqual(["docNo", "reason"]);
     // planned → completed is no move: no fields, just the hint.
@@ -55,7 +55,8 @@ describe("move fields", () => {
     const page = await (
       await officer.get(`/parcels/${p.id}?to=approved&docNo=${encodeURIComponent("浙土〔2023〕5号")}`)
     ).text();
-    expect(page).toContain('<option value="approved" selected="">已批准</option>');
+    const to = await one(page, "select[name=to] option[selected]");
+    expect([to.attrs.value, to.text]).toEqual(["approved", "已批准"]);
     expect(await valueOf(page, "#move-docNo")).toBe("浙土〔2023〕5号");
   });
 
@@ -114,7 +115,10 @@ describe("move form posts", () => {
     expect(res.status).toBe(200);
     expect(html.startsWith('<section id="parcel-detail">')).toBe(true);
     expect(html).not.toContain("<html");
-    expect(html).toContain('<span class="badge s-acquired">已征收</span>');
+    expect((await select(html, ".badge")).map((b) => [b.attrs.class, b.text])).toContainEqual([
+      "badge s-acquired",
+      "已征收",
+    ]);
     expect(await valueOf(html, `form[action="/parcels/${p.id}/moves"] input[name="version"]`)).toBe(
       String(p.version + 1),
     );
