@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBatch } from "../batch-fixtures";
 import { call } from "../helpers";
+import { select } from "../html";
 import { apiParcel, browser, fieldHtml } from "./parcel-pages-helpers";
 
 let officer: Awaited<ReturnType<typeof browser>>;
@@ -29,7 +30,7 @@ describe("batch page and approval form (GET /batches/:id, POST /batches/:id/appr
   it("shows figures, the parcels and the approval form to an officer; no form to a viewer", async () => {
     const { b, ids } = await batchWithParcels();
     const html = await (await officer.get(`/batches/${b.id}`)).text();
-    expect(html).toContain(`<a href="/parcels/${ids[0]}">`);
+    expect((await select(html, "tbody a")).map((a) => a.attrs.href)).toContain(`/parcels/${ids[0]}`);
     expect(html).toContain(`action="/batches/${b.id}/approval"`);
     // 2 × 3 亩 = 6.00 亩 awaiting approval.
     expect(html).toContain("本批次 2 宗拟报批地块（6.00 亩）");
@@ -46,7 +47,7 @@ describe("batch page and approval form (GET /batches/:id, POST /batches/:id/appr
     const html = await (await officer.get(`/batches/${b.id}`)).text();
     expect(html).not.toContain(`action="/batches/${b.id}/approval"`);
     // Approved 2023-07-01 and never acquired: lapsed after 2025-07-01.
-    expect(html).toContain('<span class="badge bad">批准已失效</span>');
+    expect((await select(html, ".badge.bad")).map((b) => b.text)).toContain("批准已失效");
   });
 
   it("answers htmx with the refreshed section and a notice of how many parcels moved", async () => {
@@ -128,6 +129,7 @@ describe("the parcel page shows the approval-lapse level", () => {
         })
       ).status,
     ).toBe(200);
-    expect(await (await officer.get(`/parcels/${p.id}`)).text()).toContain('<span class="badge bad">批准已失效</span>');
+    const detail = await (await officer.get(`/parcels/${p.id}`)).text();
+    expect((await select(detail, ".badge.bad")).map((b) => b.text)).toContain("批准已失效");
   });
 });

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, count } from "../helpers";
-import { browser, fieldHtml } from "./parcel-pages-helpers";
+import { one, valueOf } from "../html";
+import { browser } from "./parcel-pages-helpers";
 
 let officer: Awaited<ReturnType<typeof browser>>;
 let viewer: Awaited<ReturnType<typeof browser>>;
@@ -28,8 +29,8 @@ const valid = () => ({
 describe("register form (GET /batches/new, POST /batches)", () => {
   it("shows the form to an officer, not to a viewer", async () => {
     const html = await (await officer.get("/batches/new")).text();
-    expect(html).toContain('<form method="post" action="/batches"');
-    expect(html).toContain('<label for="batch-totalArea">批准总面积</label>');
+    expect((await one(html, "form[action='/batches']")).attrs.method).toBe("post");
+    expect((await one(html, "label[for=batch-totalArea]")).text).toBe("批准总面积");
     expect((await viewer.get("/batches/new")).status).toBe(403);
   });
 
@@ -78,11 +79,11 @@ describe("register form (GET /batches/new, POST /batches)", () => {
       const res = await officer.post("/batches", form);
       expect(res.status).toBe(422);
       const html = await res.text();
-      const field = fieldHtml(html, inputId);
-      expect(field).toContain(`aria-invalid="true"`);
-      expect(field).toContain(message);
-      expect(html).toContain(`value="${form.name}"`);
-      expect(html).toContain('<option value="ha" selected="">公顷</option>');
+      expect((await one(html, `#${inputId}`)).attrs["aria-invalid"]).toBe("true");
+      expect((await one(html, `#${inputId}-error`)).text).toContain(message);
+      expect(await valueOf(html, "#batch-name")).toBe(form.name);
+      const unit = await one(html, "select[name=unit] option[selected]");
+      expect([unit.attrs.value, unit.text]).toEqual(["ha", "公顷"]);
       expect(await count("batches")).toBe(before);
     });
 

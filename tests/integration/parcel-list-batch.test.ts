@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { knownTown, newParcel, session } from "../helpers";
-import { select } from "../html";
+import { one, select } from "../html";
 
 describe("the parcel list names each parcel's batch", () => {
   it("links the batch by its name, and shows a dash for a parcel outside any batch", async () => {
@@ -19,7 +19,7 @@ describe("the parcel list names each parcel's batch", () => {
     const html = await (
       await officer.json("GET", `/parcels?town=${encodeURIComponent(town)}`, undefined, { "HX-Request": "true" })
     ).text();
-    expect(html).toContain(`<a href="/batches/${batchId}">南湖区2022年度第9批次城镇建设用地</a>`);
+    expect((await one(html, `tbody a[href='/batches/${batchId}']`)).text).toBe("南湖区2022年度第9批次城镇建设用地");
     // The last cell of each row is the batch: a link for the one in a batch, a dash for the other.
     const cells = (await select(html, "tbody tr td")).map((td) => td.text.trim());
     // 8 columns a row; the batch is the 8th.
@@ -38,6 +38,6 @@ describe("the parcel page names its batch", () => {
     const { id: batchId } = (await batch.json()) as { id: number };
     const p = (await (await officer.json("POST", "/api/v1/parcels", newParcel({ batchId }))).json()) as { id: number };
     const html = await (await officer.json("GET", `/parcels/${p.id}`)).text();
-    expect(html).toContain(`<a href="/batches/${batchId}">南湖区2021年度第2批次城镇建设用地</a>`);
+    expect((await one(html, `a[href='/batches/${batchId}']`)).text).toBe("南湖区2021年度第2批次城镇建设用地");
   });
 });
