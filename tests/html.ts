@@ -57,3 +57,23 @@ export async function one(html: string, selector: string): Promise<Element> {
 export async function valueOf(html: string, selector: string): Promise<string | undefined> {
   return (await one(html, selector)).attrs.value;
 }
+
+/** The label → value pairs of the page's definition lists (each <dt> with the <dd> after it), as text. */
+export async function definitions(html: string): Promise<[string, string][]> {
+  const pairs: [string, string][] = [];
+  let side: 0 | 1 | null = null;
+  const handlers = (which: 0 | 1): HTMLRewriterElementContentHandlers => ({
+    element(e) {
+      if (which === 0) pairs.push(["", ""]);
+      side = pairs.length ? which : null;
+      e.onEndTag(() => {
+        side = null;
+      });
+    },
+    text(t) {
+      if (side !== null) pairs[pairs.length - 1][side] += t.text;
+    },
+  });
+  await new HTMLRewriter().on("dt", handlers(0)).on("dd", handlers(1)).transform(new Response(html)).text();
+  return pairs.map(([dt, dd]) => [dt.trim(), dd.trim()]);
+}

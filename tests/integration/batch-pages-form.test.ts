@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, count } from "../helpers";
-import { one, valueOf } from "../html";
+import { definitions, one, valueOf } from "../html";
 import { browser } from "./parcel-pages-helpers";
 
 let officer: Awaited<ReturnType<typeof browser>>;
@@ -52,7 +52,7 @@ describe("register form (GET /batches/new, POST /batches)", () => {
     });
     const html = await (await officer.get(`/batches/${id}`)).text();
     // A no-break space keeps each figure with its unit.
-    expect(html).toContain("<dd>616.20\u00a0亩 / 41.0800\u00a0公顷</dd>");
+    expect(await definitions(html)).toContainEqual(["批准总面积", "616.20\u00a0亩 / 41.0800\u00a0公顷"]);
   });
 
   const refusals: [string, Record<string, string>, string, string][] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { count, parcelRow } from "../helpers";
+import { definitions } from "../html";
 import { parcelAt } from "../chain-fixtures";
 import { browser, expectFieldError } from "./parcel-pages-helpers";
 
@@ -38,7 +39,7 @@ describe("correction form", () => {
     expect(after).toContain(
       '<strong>更正</strong> <span class="badge s-approved">已批准</span> → <span class="badge s-planned">拟报批</span>',
     );
-    expect(after).toContain("<dt>理由</dt><dd>文号录错</dd>");
+    expect(await definitions(after)).toContainEqual(["理由", "文号录错"]);
     // Nothing left to undo: the form is gone.
     expect(after).not.toContain(correctionAction(id));
   });

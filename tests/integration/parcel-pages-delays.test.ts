@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { count, parcelRow } from "../helpers";
 import { parcelAt } from "../chain-fixtures";
-import { one, select } from "../html";
+import { definitions, one, select } from "../html";
 import { browser, expectFieldError } from "./parcel-pages-helpers";
 
 // parcelAt(…, "supplied"): agreed start 2023-12-01, version 5; a delay may reach 2024-12-01 at most.
@@ -45,8 +45,9 @@ describe("delay form on the parcel page", () => {
       original_agreed_start_on: "2023-12-01",
     });
     const page = await (await officer.get(`/parcels/${p.id}`)).text();
-    expect(page).toContain("<dt>原约定开工日期</dt><dd>2023-12-01</dd>");
-    expect(page).toContain("<dt>约定开工日期</dt><dd>2024-06-01</dd>");
+    const facts = await definitions(page);
+    expect(facts).toContainEqual(["原约定开工日期", "2023-12-01"]);
+    expect(facts).toContainEqual(["约定开工日期", "2024-06-01"]);
     // The officer who recorded it today may undo it: the correction form names the dates it swaps back.
     expect(page).toContain("将撤销延期：约定开工日期 2024-06-01 → 2023-12-01，业务日期 2023-11-20");
   });

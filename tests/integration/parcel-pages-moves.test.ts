@@ -1,4 +1,4 @@
-import { one, select, valueOf } from "../html";
+import { definitions, one, select, valueOf } from "../html";
 import { describe, expect, it } from "vitest";
 import { call, count, parcelRow, BASE } from "../helpers";
 import { parcelAt } from "../chain-fixtures";
@@ -96,7 +96,7 @@ describe("move form posts", () => {
     );
     expect(page).toContain("业务日期 2023-03-01");
     expect(page).toContain(`经办人 测试officer（${officer.username}）`);
-    expect(page).toContain("<dt>批准文号</dt><dd>浙政土〔2023〕88号</dd>");
+    expect(await definitions(page)).toContainEqual(["批准文号", "浙政土〔2023〕88号"]);
     expect(page).toContain("备注：首批");
     // Both forms name the version just written: a move form drawn from a stale version would be refused.
     expect(await valueOf(page, `form[action="/parcels/${p.id}/moves"] input[name="version"]`)).toBe("2");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { count, todayInShanghai } from "../helpers";
-import { one, valueOf } from "../html";
+import { definitions, one, valueOf } from "../html";
 import { browser, expectFieldError } from "./parcel-pages-helpers";
 
 const valid = () => ({
@@ -36,8 +36,9 @@ describe("register form", () => {
     const id = Number(/^\/parcels\/(\d+)$/.exec(res.headers.get("Location")!)![1]);
     const html = await (await officer.get(`/parcels/${id}`)).text();
     // 616.2 亩 = 6162000 / 15 m² = 410800 m² = 41.0800 公顷
-    expect(html).toContain("<dd>616.20 亩 / 41.0800 公顷</dd>");
-    expect(html).toContain("<dd>410800</dd>");
+    const facts = await definitions(html);
+    expect(facts).toContainEqual(["面积", "616.20 亩 / 41.0800 公顷"]);
+    expect(facts).toContainEqual(["面积（平方米）", "410800"]);
     expect(await count("parcels", "code = ? AND state = 'planned' AND area_m2 = 410800", form.code)).toBe(1);
   });
 
